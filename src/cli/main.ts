@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { UsageError } from './common.js';
+import { defineLint } from './lint.js';
+
+const program = new Command();
+program
+  .name('dockaudit')
+  .description(
+    'Audit, fix and optimize container builds: Dockerfiles, build contexts, compose files and images.',
+  )
+  .version(VERSION, '-v, --version', 'print the version')
+  .showHelpAfterError()
+  .exitOverride();
+
+defineLint(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end with code 0; every other commander error is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`dockaudit: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(
+      `dockaudit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Category, Fix, FixSafety, Severity, Target, TextEdit } from './finding.js';
+import type { Span } from './positions.js';
+
+export interface RuleDocs {
+  /** One sentence: what the rule checks. */
+  summary: string;
+  /** Why it matters, tied to the practice it comes from. */
+  rationale: string;
+  /** A short example that triggers the rule. */
+  bad: string;
+  /** The same example, corrected. */
+  good: string;
+  /** Optional links (specifications, upstream docs). */
+  references?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id that says what the rule means. */
+  id: string;
+  /** Short stable code: DA1xxx syntax, DA2xxx packages/size, DA3xxx security, DA4xxx stages/runtime,
+   * DA5xxx compose, DA6xxx context, DA7xxx image, DA8xxx vulnerabilities. */
+  code: string;
+  /** Equivalent ids in other tools (hadolint DLxxxx, BuildKit check names, ...), when exact. */
+  aliases: readonly string[];
+  severity: Severity;
+  category: Category;
+  target: Target;
+  docs: RuleDocs;
+  /** English message catalog of the rule; `{name}` placeholders are filled from the report's data. */
+  messages: Readonly<Record<string, string>>;
+  /** Whether (and how safely) the rule's findings can be fixed automatically. */
+  fixable?: FixSafety;
+  /** Rules off by default must be switched on in config or with --enable. */
+  enabledByDefault?: boolean;
+}
+
+export type ReportData = Record<string, string | number>;
+
+export interface ReportDescriptor {
+  /** Where the problem is, as offsets into the source text of the model. */
+  span: Span;
+  /** Key into the rule's messages; defaults to `default`. */
+  messageId?: string;
+  data?: ReportData;
+  /** Repair edits; a bare list uses the rule's declared safety. */
+  fix?: Fix | TextEdit[];
+  /** Overrides the rule's severity for this finding (e.g. a secret with a known token format). */
+  severity?: Severity;
+}
+
+export interface RuleContext<M, S = unknown> {
+  readonly model: M;
+  readonly settings: S;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<M, S = unknown> extends RuleMeta {
+  check(ctx: RuleContext<M, S>): void;
+}
+
+export type AnyRule = Rule<never, never> | Rule<any, any>;
+
+/** Identity helper that gives rule objects their type. */
+export function defineRule<M, S = unknown>(rule: Rule<M, S>): Rule<M, S> {
+  return rule;
+}
+
+/** Fills `{name}` placeholders. Unknown placeholders are left as they are. */
+export function formatMessage(template: string, data: ReportData | undefined): string {
+  if (!data || template.indexOf('{') === -1) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = data[key];
+    return value === undefined ? whole : String(value);
+  });
+}

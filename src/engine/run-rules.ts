@@ -1,0 +1,120 @@
+import type { Config, RuleSettings } from '../config/settings.js';
+import type { Finding, Fix, Severity, TextEdit } from '../core/finding.js';
+import type { LineIndex, Span } from '../core/positions.js';
+import { formatMessage, type ReportDescriptor, type Rule, type RuleMeta } from '../core/rule.js';
+import type { MessageCatalog } from '../i18n/catalog.js';
+
+export interface RuleFailure {
+  rule: string;
+  file: string;
+  error: unknown;
+}
+
+export interface RunRulesInput<M> {
+  /** Path shown in findings. */
+  file: string;
+  model: M;
+  lines: LineIndex;
+  rules: readonly Rule<M, RuleSettings>[];
+  config: Config;
+  catalog?: MessageCatalog;
+  /** Target-specific suppression (pragmas); receives the rule and where it reported. */
+  suppressed?: (rule: RuleMeta, span: Span) => boolean;
+  /** Rules that threw; the run goes on without their findings. */
+  failures?: RuleFailure[];
+}
+
+/** Keys a rule can be named by in configuration and pragmas: id, code and aliases. */
+export function ruleKeys(rule: RuleMeta): string[] {
+  return [rule.id, rule.code, ...rule.aliases];
+}
+
+function matches(rule: RuleMeta, keys: ReadonlySet<string>): boolean {
+  if (keys.size === 0) return false;
+  if (keys.has(rule.id) || keys.has(rule.code)) return true;
+  for (const a of rule.aliases) if (keys.has(a)) return true;
+  return false;
+}
+
+export interface RuleSelection {
+  isEnabled(rule: RuleMeta): boolean;
+  severityOf(rule: RuleMeta): Severity;
+}
+
+/** Which rules run, and at what severity, under a configuration. */
+export function selectRules(config: Config): RuleSelection {
+  const ignored = new Set(config.ignored);
+  const enabled = new Set(config.enabled);
+  const overrides = new Map(Object.entries(config.severity));
+  return {
+    isEnabled(rule) {
+      if (matches(rule, ignored)) return false;
+      if (rule.enabledByDefault === false) return matches(rule, enabled) || hasOverride(rule, overrides);
+      return true;
+    },
+    severityOf(rule) {
+      for (const k of ruleKeys(rule)) {
+        const s = overrides.get(k);
+        if (s) return s;
+      }
+      return rule.severity;
+    },
+  };
+}
+
+function hasOverride(rule: RuleMeta, overrides: Map<string, Severity>): boolean {
+  return ruleKeys(rule).some((k) => overrides.has(k));
+}
+
+/** Runs rules over one model and turns their reports into findings. Rules that throw are recorded, not fatal. */
+export function runRules<M>(input: RunRulesInput<M>): Finding[] {
+  const findings: Finding[] = [];
+  const selection = selectRules(input.config);
+  for (const rule of input.rules) {
+    if (!selection.isEnabled(rule)) continue;
+    const severity = selection.severityOf(rule);
+    const report = (d: ReportDescriptor) => {
+      if (input.suppressed?.(rule, d.span)) return;
+      findings.push(toFinding(input, rule, severity, d));
+    };
+    try {
+      rule.check({ model: input.model, settings: input.config, report });
+    } catch (error) {
+      if (input.failures) input.failures.push({ rule: rule.id, file: input.file, error });
+      else throw error;
+    }
+  }
+  return findings;
+}
+
+function toFinding<M>(
+  input: RunRulesInput<M>,
+  rule: RuleMeta,
+  severity: Severity,
+  d: ReportDescriptor,
+): Finding {
+  const messageId = d.messageId ?? 'default';
+  const template =
+    input.catalog?.ruleMessage(rule.id, messageId) ?? rule.messages[messageId] ?? rule.docs.summary;
+  const region = input.lines.region(d.span);
+  const finding: Finding = {
+    file: input.file,
+    rule: rule.id,
+    code: rule.code,
+    aliases: [...rule.aliases],
+    severity: d.severity && severity === rule.severity ? d.severity : severity,
+    category: rule.category,
+    ...region,
+    message: formatMessage(template, d.data),
+  };
+  if (d.fix) {
+    const fix: Fix = Array.isArray(d.fix)
+      ? { safety: rule.fixable ?? 'suggested', edits: d.fix as TextEdit[] }
+      : (d.fix as Fix);
+    if (fix.edits.length > 0) {
+      finding.fix = fix;
+      finding.fixable = fix.safety;
+    }
+  }
+  return finding;
+}

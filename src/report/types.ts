@@ -1,0 +1,31 @@
+import type { Finding, InputError } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule.js';
+
+export const FORMATS = ['tty', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function isFormat(value: unknown): value is Format {
+  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
+}
+
+/** Everything a reporter may use. Reporters never look at models, only at findings and metadata. */
+export interface ReportInput {
+  tool: 'dockaudit';
+  version: string;
+  /** The command that produced the findings (lint, compose, image, …). */
+  command: string;
+  findings: Finding[];
+  errors: InputError[];
+  /** Files (or image references) that were examined. */
+  files: string[];
+  /** Metadata of every rule that could have reported (for SARIF rule tables, docs links). */
+  rules: readonly RuleMeta[];
+  /** Command-specific data added to JSON output under its own key (for example an image's layers). */
+  extra?: Record<string, unknown>;
+}
+
+export interface RenderOptions {
+  color: boolean;
+  /** Source texts by file, for code frames. */
+  sources?: ReadonlyMap<string, string>;
+}
