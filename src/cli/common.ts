@@ -11,7 +11,8 @@ export interface ReportOptions {
   color?: boolean;
   lang?: string;
   failureThreshold?: string;
-  noFail?: boolean;
+  /** False with --no-fail. */
+  fail?: boolean;
 }
 
 export class UsageError extends Error {}

@@ -58,8 +58,6 @@ export interface Rule<M, S = unknown> extends RuleMeta {
   check(ctx: RuleContext<M, S>): void;
 }
 
-export type AnyRule = Rule<never, never> | Rule<any, any>;
-
 /** Identity helper that gives rule objects their type. */
 export function defineRule<M, S = unknown>(rule: Rule<M, S>): Rule<M, S> {
   return rule;

@@ -1,0 +1,180 @@
+import type { ImageRef } from '../core/image-ref.js';
+import type { Dockerfile, Instruction, Stage, Word } from './model.js';
+import { buildStageGraph, resolveBases, type StageBase, type StageGraph } from './stages.js';
+import {
+  AUTOMATIC_ARGS,
+  EMPTY_SCOPE,
+  type Expansion,
+  expand,
+  MapScope,
+  PREDEFINED_ARGS,
+  type Scope,
+  type VarValue,
+} from './variables.js';
+
+/**
+ * Facts about one Dockerfile that rules share: variable scopes, the stage graph and the base image
+ * of each stage. Everything is computed on first use and cached, so a rule pays only for what it reads.
+ */
+export class DockerfileAnalysis {
+  private scopes: Scope[] | null = null;
+  private globals: Scope | null = null;
+  private graph: StageGraph | null = null;
+  private bases: StageBase[] | null = null;
+  private stageEnv: Array<Map<string, VarValue>> = [];
+  private stageOpen: boolean[] = [];
+
+  constructor(
+    readonly file: Dockerfile,
+    readonly options: { shell?: string | null } = {},
+  ) {}
+
+  get stages(): readonly Stage[] {
+    return this.file.stages;
+  }
+
+  /** Scope of FROM lines: global ARGs and BuildKit's automatic platform ARGs. */
+  get globalScope(): Scope {
+    if (!this.globals) {
+      const vars = new Map<string, VarValue>();
+      for (const name of AUTOMATIC_ARGS) vars.set(name, null);
+      for (const name of PREDEFINED_ARGS) vars.set(name, null);
+      for (const inst of this.file.preamble) {
+        if (inst.keyword !== 'ARG') continue;
+        const before = new MapScope(new Map(vars), false);
+        for (const a of inst.args) {
+          if (a.rawValue !== null) {
+            const e = expand(a.rawValue, before, this.file.escape);
+            vars.set(a.name, e.complete ? e.value : null);
+          } else if (!vars.has(a.name)) vars.set(a.name, null);
+        }
+      }
+      this.globals = new MapScope(vars, false);
+    }
+    return this.globals;
+  }
+
+  /** Variables visible to an instruction (before its own ARG/ENV take effect). */
+  scopeOf(inst: Instruction): Scope {
+    if (inst.stage < 0 || inst.keyword === 'FROM') return this.globalScope;
+    if (!this.scopes) this.computeScopes();
+    return this.scopes![inst.onbuild ? inst.onbuild.index : inst.index] ?? EMPTY_SCOPE;
+  }
+
+  /** Substitutes variables in a word of an instruction as BuildKit would. */
+  expand(word: Word | string, inst: Instruction): Expansion {
+    return expand(typeof word === 'string' ? word : word.raw, this.scopeOf(inst), this.file.escape);
+  }
+
+  get stageGraph(): StageGraph {
+    if (!this.graph)
+      this.graph = buildStageGraph(this.file, this.allBases(), (raw, inst) => this.expand(raw, inst));
+    return this.graph;
+  }
+
+  private allBases(): StageBase[] {
+    if (!this.bases) {
+      const globals = this.globalScope;
+      this.bases = resolveBases(this.file, (raw) => expand(raw, globals, this.file.escape));
+    }
+    return this.bases;
+  }
+
+  baseOf(stage: Stage | number): StageBase {
+    return this.allBases()[typeof stage === 'number' ? stage : stage.index]!;
+  }
+
+  /** The image a stage finally builds on, following `FROM <stage>` chains; null for scratch or unknown. */
+  rootImageOf(
+    stage: Stage | number,
+  ): { kind: 'image'; ref: ImageRef | null; text: string; complete: boolean } | { kind: 'scratch' } {
+    let base = this.baseOf(stage);
+    const seen = new Set<number>();
+    while (base.kind === 'stage' && !seen.has(base.stage)) {
+      seen.add(base.stage);
+      base = this.baseOf(base.stage);
+    }
+    if (base.kind === 'stage') return { kind: 'image', ref: null, text: '', complete: false };
+    return base;
+  }
+
+  get finalStage(): Stage | null {
+    const i = this.stageGraph.finalStage;
+    return i >= 0 ? this.file.stages[i]! : null;
+  }
+
+  isFinal(stage: Stage | number): boolean {
+    return (typeof stage === 'number' ? stage : stage.index) === this.stageGraph.finalStage;
+  }
+
+  /** Stages whose instructions end up in (or feed) the final image. */
+  isReachable(stage: Stage | number): boolean {
+    return this.stageGraph.reachable.has(typeof stage === 'number' ? stage : stage.index);
+  }
+
+  /** Stages (the given one first) whose instructions make up the stage's image: its FROM <stage> chain. */
+  lineageOf(stage: Stage | number): Stage[] {
+    const out: Stage[] = [];
+    let i: number | null = typeof stage === 'number' ? stage : stage.index;
+    const seen = new Set<number>();
+    while (i !== null && !seen.has(i)) {
+      seen.add(i);
+      out.push(this.file.stages[i]!);
+      const base = this.baseOf(i);
+      i = base.kind === 'stage' ? base.stage : null;
+    }
+    return out;
+  }
+
+  private computeScopes(): void {
+    const scopes: Scope[] = [];
+    const globals = this.globalScope;
+    const escape = this.file.escape;
+    for (const stage of this.file.stages) {
+      const base = this.baseOf(stage);
+      let vars: Map<string, VarValue>;
+      let open: boolean;
+      if (base.kind === 'stage') {
+        vars = new Map(this.stageEnv[base.stage] ?? []);
+        open = this.stageOpen[base.stage] ?? true;
+      } else {
+        vars = new Map();
+        open = base.kind !== 'scratch';
+      }
+      const envNames = new Set<string>(vars.keys());
+      let scope: Scope = new MapScope(vars, open);
+      for (const inst of stage.instructions) {
+        scopes[inst.index] = scope;
+        if (inst.keyword === 'ARG') {
+          const next = new Map(vars);
+          for (const a of inst.args) {
+            if (envNames.has(a.name)) continue;
+            if (a.rawValue !== null) {
+              const e = expand(a.rawValue, scope, escape);
+              next.set(a.name, e.complete ? e.value : null);
+            } else {
+              const g = globals.get(a.name);
+              next.set(a.name, g === undefined ? null : g);
+            }
+          }
+          vars = next;
+          scope = new MapScope(vars, open);
+        } else if (inst.keyword === 'ENV') {
+          const next = new Map(vars);
+          for (const p of inst.pairs) {
+            const e = expand(p.rawValue, scope, escape);
+            next.set(p.key, e.complete ? e.value : null);
+            envNames.add(p.key);
+          }
+          vars = next;
+          scope = new MapScope(vars, open);
+        }
+      }
+      const env = new Map<string, VarValue>();
+      for (const [k, v] of vars) if (envNames.has(k)) env.set(k, v);
+      this.stageEnv[stage.index] = env;
+      this.stageOpen[stage.index] = open;
+    }
+    this.scopes = scopes;
+  }
+}
