@@ -1,5 +1,12 @@
 /** dockaudit's library API: the same functions the CLI commands use. */
 
+export {
+  applyConfigData,
+  ConfigError,
+  ConfigResolver,
+  parseConfigText,
+  readConfigFile,
+} from './config/load.js';
 export { type Config, defaultConfig, type RuleSettings } from './config/settings.js';
 export type {
   Category,
