@@ -32,8 +32,13 @@ export class DockerfileAnalysis {
 
   constructor(
     readonly file: Dockerfile,
-    readonly options: { shell?: string | null } = {},
+    readonly options: AnalysisOptions = {},
   ) {}
+
+  /** The build context, when the linted Dockerfile's context folder is known (`lint --context DIR`). */
+  get context(): ContextFacts | null {
+    return this.options.context ?? null;
+  }
 
   get stages(): readonly Stage[] {
     return this.file.stages;
@@ -266,6 +271,24 @@ export class DockerfileAnalysis {
     }
     this.scopes = scopes;
   }
+}
+
+/** What Dockerfile rules may ask of the build context (implemented by the context reader). */
+export interface ContextFacts {
+  /** Absolute path of the context folder. */
+  root: string;
+  /** A `.dockerignore` (or `<Dockerfile>.dockerignore`) applies to this build. */
+  hasIgnoreFile: boolean;
+  /** Whether a context-relative path is sent to the builder (not excluded by the ignore file). */
+  isSent(path: string): boolean;
+  /** Context-relative paths of the files a COPY/ADD source pattern matches (after .dockerignore). */
+  matches(source: string): string[];
+}
+
+export interface AnalysisOptions {
+  /** `# hadolint shell=…` pragma: the shell RUN bodies are written in. */
+  shell?: string | null;
+  context?: ContextFacts | null;
 }
 
 export interface RunCommand {

@@ -2,7 +2,7 @@ import { dockerfileRule } from '../define.js';
 
 export default dockerfileRule({
   id: 'latest-tag',
-  code: 'DA2007',
+  code: 'DA4007',
   aliases: ['DL3007'],
   severity: 'warning',
   category: 'reliability',
