@@ -430,8 +430,13 @@ function shellDashC(
       continue;
     }
     if (/^[-+][a-zA-Z]+$/.test(v)) {
-      if (v.includes('c')) reparse(cmd, args[i + 1], out, ids, level);
-      if (v.includes('c')) return;
+      // In a cluster such as -eo, -o takes the next word (pipefail) and -c the one after the options.
+      const script = v.includes('c') ? i + 1 + (v.includes('o') ? 1 : 0) : -1;
+      if (script !== -1) {
+        reparse(cmd, args[script], out, ids, level);
+        return;
+      }
+      if (v.includes('o')) i++;
       continue;
     }
     return;

@@ -555,17 +555,17 @@ class ShellParser {
     for (;;) {
       this.skipBlanks();
       if (this.pos >= this.limit) break;
-      const r = this.tryRedirect();
-      if (r) {
-        redirects.push(r);
-        continue;
-      }
       if (words.length > 0 && words[0]!.raw === '[[') {
         // [[ … ]] holds operators that are not shell operators there.
         const w = this.readTestWord();
         if (!w) break;
         words.push(w);
         if (w.raw === ']]') break;
+        continue;
+      }
+      const r = this.tryRedirect();
+      if (r) {
+        redirects.push(r);
         continue;
       }
       const c = this.code();
