@@ -1,0 +1,92 @@
+import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
+import type { Instruction } from '../../../dockerfile/model.js';
+import type { ShellWord } from '../../../dockerfile/shell-ast.js';
+import { expand, referencedNames } from '../../../dockerfile/variables.js';
+
+/**
+ * Values of shell words with the ARG/ENV variables the Dockerfile defines substituted, so that
+ * `apt-get install $PKGS` or `pip install "flask==${FLASK}"` can be judged. Shell variables are
+ * expanded by the shell at build time from the instruction's environment, which is exactly the
+ * ARG/ENV scope BuildKit tracks; names the script itself assigns, special parameters, command
+ * substitutions and unknown values (an ARG without default, the base image's environment) leave
+ * the word unknown.
+ */
+const cache = new WeakMap<Instruction, Set<string>>();
+
+/** Variables a RUN script assigns itself (`X=1`, `export X=…`, `read X`): their values are not the Dockerfile's. */
+export function scriptAssignedNames(model: DockerfileAnalysis, inst: Instruction): Set<string> {
+  let names = cache.get(inst);
+  if (names) return names;
+  names = new Set<string>();
+  for (const c of model.commandsOf(inst)?.commands ?? []) {
+    for (const a of c.assignments) names.add(a.name);
+    const p = c.program;
+    if (p === 'export' || p === 'declare' || p === 'typeset' || p === 'local' || p === 'readonly') {
+      for (const a of c.args) {
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(a.text);
+        if (m) names.add(m[1]!);
+      }
+    } else if (p === 'read') {
+      for (const a of c.args) if (a.value && /^[A-Za-z_]\w*$/.test(a.value)) names.add(a.value);
+    }
+  }
+  cache.set(inst, names);
+  return names;
+}
+
+const UNSUPPORTED = /\$[^A-Za-z_{]|\$\{[#!]|\$\{[A-Za-z_]\w*[^\w}:\-+?#%]|\$\(|`/;
+
+/**
+ * The fields a word expands to: one field for a literal or quoted word, whitespace-split fields for an
+ * unquoted expansion; null when the value cannot be known.
+ */
+export function resolveWord(model: DockerfileAnalysis, inst: Instruction, word: ShellWord): string[] | null {
+  if (word.value !== null) return [word.value];
+  const raw = word.raw;
+  if (UNSUPPORTED.test(raw)) return null;
+  const local = scriptAssignedNames(model, inst);
+  if (local.size > 0 && referencedNames(raw, '\\').some((n) => local.has(n))) return null;
+  const e = expand(raw, model.scopeOf(inst), '\\');
+  if (!e.complete) return null;
+  if (word.quoted) return [e.value];
+  return e.value.split(/[ \t\n]+/).filter((f) => f.length > 0);
+}
+
+/** A word's single value with variables substituted, or null when unknown or split into several fields. */
+export function resolvedValue(model: DockerfileAnalysis, inst: Instruction, word: ShellWord): string | null {
+  const fields = resolveWord(model, inst, word);
+  return fields && fields.length === 1 ? fields[0]! : null;
+}
+
+/**
+ * A command's argument words with known variables substituted. Words that come from an expansion are
+ * new objects (listed in `expanded`) carrying the position of the word they came from; a word whose
+ * value stays unknown is kept as is (value null).
+ */
+export function resolveArgs(
+  model: DockerfileAnalysis,
+  inst: Instruction,
+  words: readonly ShellWord[],
+): { words: ShellWord[]; expanded: Set<ShellWord>; unknown: boolean } {
+  const out: ShellWord[] = [];
+  const expanded = new Set<ShellWord>();
+  let unknown = false;
+  for (const w of words) {
+    if (w.value !== null) {
+      out.push(w);
+      continue;
+    }
+    const fields = resolveWord(model, inst, w);
+    if (fields === null) {
+      unknown = true;
+      out.push(w);
+      continue;
+    }
+    for (const f of fields) {
+      const copy: ShellWord = { ...w, value: f, text: f };
+      expanded.add(copy);
+      out.push(copy);
+    }
+  }
+  return { words: out, expanded, unknown };
+}
