@@ -1,7 +1,7 @@
 import { dockerfileRule } from '../define.js';
 import { aptPinned } from './lib/package-versions.js';
 import { commandSpan, packageCommandsOf } from './lib/packages.js';
-import { listNames } from './lib/text.js';
+import { SCOPE_MESSAGE, unpinnedReport } from './lib/pins.js';
 
 export default dockerfileRule({
   id: 'apt-pin-versions',
@@ -16,16 +16,16 @@ export default dockerfileRule({
     bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
   },
-  messages: { default: 'pin the version of {packages} (`{tool} install <package>=<version>`)' },
+  messages: {
+    default: 'pin the version of {packages} (`{tool} install <package>=<version>`)',
+    scope: SCOPE_MESSAGE,
+  },
   check({ model, report }) {
     for (const pc of packageCommandsOf(model, 'apt')) {
       if (pc.subcommand !== 'install') continue;
       const unpinned = pc.operands.filter((w) => w.value !== null && !aptPinned(w.value));
       if (unpinned.length === 0) continue;
-      report({
-        span: commandSpan(pc),
-        data: { packages: listNames(unpinned.map((w) => w.value!)), tool: pc.tool },
-      });
+      report({ span: commandSpan(pc), ...unpinnedReport(model, pc, unpinned) });
     }
   },
 });

@@ -148,3 +148,32 @@ export function instructionsBefore(model: DockerfileAnalysis, inst: Instruction)
   }
   return out;
 }
+
+/**
+ * For cache-cleaning rules: per RUN, the last command that fills a package cache (`trigger`) when no
+ * cleanup follows it in the same RUN and no cache mount keeps the cache out of the layer. Only
+ * instructions whose files ship are considered (see `stageShips`).
+ */
+export function uncleaned<T extends { inst: RunInstruction; cmd: ShellCommand }>(
+  model: DockerfileAnalysis,
+  commands: readonly T[],
+  isTrigger: (c: T) => boolean,
+  /** Whether a cleanup follows the trigger in its RUN. */
+  cleanedAfter: (trigger: T) => boolean,
+  cacheDirs: readonly string[],
+): T[] {
+  const last = new Map<RunInstruction, T>();
+  for (const c of commands) {
+    if (!isTrigger(c)) continue;
+    const prev = last.get(c.inst);
+    if (!prev || c.cmd.start > prev.cmd.start) last.set(c.inst, c);
+  }
+  const out: T[] = [];
+  for (const [inst, c] of last) {
+    if (!stageShips(model, inst)) continue;
+    if (hasCacheMount(model, inst, cacheDirs)) continue;
+    if (cleanedAfter(c)) continue;
+    out.push(c);
+  }
+  return out.sort((a, b) => a.cmd.start - b.cmd.start);
+}

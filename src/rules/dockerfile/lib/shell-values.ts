@@ -1,7 +1,7 @@
 import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { Instruction } from '../../../dockerfile/model.js';
 import type { ShellWord } from '../../../dockerfile/shell-ast.js';
-import { expand, referencedNames } from '../../../dockerfile/variables.js';
+import { expand, referencedNames, type Scope } from '../../../dockerfile/variables.js';
 
 /**
  * Values of shell words with the ARG/ENV variables the Dockerfile defines substituted, so that
@@ -34,6 +34,54 @@ export function scriptAssignedNames(model: DockerfileAnalysis, inst: Instruction
   return names;
 }
 
+const declaredCache = new WeakMap<DockerfileAnalysis, Set<string>>();
+
+/** Every name an ARG or ENV of the file declares, in any stage. */
+function declaredNames(model: DockerfileAnalysis): Set<string> {
+  let names = declaredCache.get(model);
+  if (names) return names;
+  names = new Set<string>();
+  for (const i of model.file.instructions) {
+    if (i.keyword === 'ARG') for (const a of i.args) names.add(a.name);
+    else if (i.keyword === 'ENV') for (const p of i.pairs) names.add(p.key);
+  }
+  declaredCache.set(model, names);
+  return names;
+}
+
+/**
+ * The scope a RUN script sees, read strictly: a name the file declares in another stage (or before the
+ * first FROM without redeclaring it) is unset here, as BuildKit has it; other undeclared names may come
+ * from the base image and stay unknown.
+ */
+function runScope(model: DockerfileAnalysis, inst: Instruction): Scope {
+  const inner = model.scopeOf(inst);
+  const declared = declaredNames(model);
+  const preamble = (inst.onbuild ?? inst).stage < 0;
+  return {
+    open: false,
+    has: (name) => inner.has(name),
+    get: (name) => {
+      const v = inner.get(name);
+      if (v !== undefined) return v;
+      if (preamble) return null;
+      if (declared.has(name)) return undefined;
+      return inner.open ? null : undefined;
+    },
+  };
+}
+
+/** Names a word uses that the file declares, but not in the scope of this instruction (so they are empty). */
+export function outOfScopeNames(model: DockerfileAnalysis, inst: Instruction, word: ShellWord): string[] {
+  if (!word.raw.includes('$') || (inst.onbuild ?? inst).stage < 0) return [];
+  const scope = model.scopeOf(inst);
+  const declared = declaredNames(model);
+  const local = scriptAssignedNames(model, inst);
+  return referencedNames(word.raw, '\\').filter(
+    (n) => scope.get(n) === undefined && declared.has(n) && !local.has(n),
+  );
+}
+
 const UNSUPPORTED = /\$[^A-Za-z_{]|\$\{[#!]|\$\{[A-Za-z_]\w*[^\w}:\-+?#%]|\$\(|`/;
 
 /**
@@ -46,7 +94,7 @@ export function resolveWord(model: DockerfileAnalysis, inst: Instruction, word: 
   if (UNSUPPORTED.test(raw)) return null;
   const local = scriptAssignedNames(model, inst);
   if (local.size > 0 && referencedNames(raw, '\\').some((n) => local.has(n))) return null;
-  const e = expand(raw, model.scopeOf(inst), '\\');
+  const e = expand(raw, runScope(model, inst), '\\');
   if (!e.complete) return null;
   if (word.quoted) return [e.value];
   return e.value.split(/[ \t\n]+/).filter((f) => f.length > 0);

@@ -5,3 +5,8 @@ export function listNames(names: readonly string[], max = 3): string {
   if (unique.length <= max) return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
   return `${unique.slice(0, max).join(', ')} and ${unique.length - max} more`;
 }
+
+/** Placeholder for variable names in messages: `${a}`, `${a}` and `${b}`. */
+export function listVariables(names: readonly string[]): string {
+  return listNames(names.map((n) => `\${${n}}`));
+}
