@@ -12,17 +12,23 @@ import r8 from './dnf-pin-versions.js';
 import r9 from './dnf-yes.js';
 import r10 from './empty-continuation-line.js';
 import r11 from './eof-in-continuation.js';
-import r12 from './invalid-instruction.js';
-import r13 from './latest-tag.js';
-import r14 from './unknown-instruction.js';
-import r15 from './unterminated-heredoc.js';
-import r16 from './yum-clean-all.js';
-import r17 from './yum-pin-versions.js';
-import r18 from './yum-yes.js';
-import r19 from './zypper-clean.js';
-import r20 from './zypper-dist-upgrade.js';
-import r21 from './zypper-non-interactive.js';
-import r22 from './zypper-pin-versions.js';
+import r12 from './gem-pin-versions.js';
+import r13 from './go-pin-versions.js';
+import r14 from './invalid-instruction.js';
+import r15 from './latest-tag.js';
+import r16 from './npm-pin-versions.js';
+import r17 from './pip-no-cache-dir.js';
+import r18 from './pip-pin-versions.js';
+import r19 from './unknown-instruction.js';
+import r20 from './unterminated-heredoc.js';
+import r21 from './yarn-cache-clean.js';
+import r22 from './yum-clean-all.js';
+import r23 from './yum-pin-versions.js';
+import r24 from './yum-yes.js';
+import r25 from './zypper-clean.js';
+import r26 from './zypper-dist-upgrade.js';
+import r27 from './zypper-non-interactive.js';
+import r28 from './zypper-pin-versions.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -48,4 +54,10 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r20,
   r21,
   r22,
+  r23,
+  r24,
+  r25,
+  r26,
+  r27,
+  r28,
 ];

@@ -61,3 +61,31 @@ export function osPackageName(family: string, text: string): string | null {
       return text;
   }
 }
+
+const PIP_OPERATORS = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
+const LOCAL_ARCHIVE = /\.(?:whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/;
+
+/**
+ * A pip requirement that names a version: a specifier (`flask==3.0.3`, `flask>=3`), a VCS URL with
+ * `@ref` in its last path segment, a local archive or folder, or any other URL/path.
+ */
+export function pipPinned(text: string): boolean {
+  if (PIP_OPERATORS.some((op) => text.includes(op))) return true;
+  if (/^(?:git|hg|svn|bzr)[+:]/.test(text)) {
+    const path = text.split('#')[0]!;
+    return path.slice(path.lastIndexOf('/') + 1).includes('@');
+  }
+  return LOCAL_ARCHIVE.test(text) || text.includes('/') || text.startsWith('.');
+}
+
+/**
+ * An npm package spec with a version, tag or commit: `express@4.21.1`, `@scope/pkg@^1`, a git URL
+ * with `#ref`, a tarball, a folder. `@latest` moves with every release and is not a pin.
+ */
+export function npmPinned(text: string): boolean {
+  if (/^(?:git\+(?:ssh|https?|file)|git|github|gitlab|bitbucket):/.test(text)) return text.includes('#');
+  if (/\.(?:tar|tar\.gz|tgz)$/.test(text) || /^(?:\/|\.\.?\/|~\/|file:)/.test(text)) return true;
+  const body = text.startsWith('@') ? text.slice(text.indexOf('/') + 1) : text;
+  const at = body.indexOf('@');
+  return at !== -1 && body.slice(at + 1) !== 'latest' && body.slice(at + 1) !== '';
+}

@@ -29,6 +29,8 @@ export interface PackageCommand {
   options: Option[];
   /** Operands after the subcommand, option values excluded, up to a `--`. */
   operands: ShellWord[];
+  /** All argument words after the tool, with ARG/ENV values substituted. */
+  words: ShellWord[];
   /** Words after a `--` (build flags for gem, script arguments for npm). */
   passthrough: ShellWord[];
   /** Some argument is an expansion with an unknown value: it may hold options or packages. */
@@ -153,6 +155,7 @@ function readPackageCommand(
     action,
     options: parsed.options,
     operands: rest,
+    words,
     passthrough,
     hasUnknownArgs: unknown,
     expanded,

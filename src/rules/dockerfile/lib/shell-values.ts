@@ -138,3 +138,23 @@ export function resolveArgs(
   }
   return { words: out, expanded, unknown };
 }
+
+/**
+ * An ARG/ENV value seen by an instruction: undefined when unset, null when unknown. Instructions before
+ * the first FROM (files with no FROM at all) read the ENV and ARG lines before them.
+ */
+export function envValue(
+  model: DockerfileAnalysis,
+  inst: Instruction,
+  name: string,
+): string | null | undefined {
+  const at = inst.onbuild ?? inst;
+  if (at.stage >= 0) return model.scopeOf(inst).get(name);
+  let value: string | null | undefined;
+  for (const i of model.file.preamble) {
+    if (i.index >= at.index) break;
+    if (i.keyword === 'ENV') for (const p of i.pairs) if (p.key === name) value = p.value;
+    if (i.keyword === 'ARG') for (const a of i.args) if (a.name === name) value = a.value;
+  }
+  return value;
+}
