@@ -7,28 +7,33 @@ import r3 from './apt-instead-of-apt-get.js';
 import r4 from './apt-lists-not-removed.js';
 import r5 from './apt-no-install-recommends.js';
 import r6 from './apt-pin-versions.js';
-import r7 from './dnf-clean-all.js';
-import r8 from './dnf-pin-versions.js';
-import r9 from './dnf-yes.js';
-import r10 from './empty-continuation-line.js';
-import r11 from './eof-in-continuation.js';
-import r12 from './gem-pin-versions.js';
-import r13 from './go-pin-versions.js';
-import r14 from './invalid-instruction.js';
-import r15 from './latest-tag.js';
-import r16 from './npm-pin-versions.js';
-import r17 from './pip-no-cache-dir.js';
-import r18 from './pip-pin-versions.js';
-import r19 from './unknown-instruction.js';
-import r20 from './unterminated-heredoc.js';
-import r21 from './yarn-cache-clean.js';
-import r22 from './yum-clean-all.js';
-import r23 from './yum-pin-versions.js';
-import r24 from './yum-yes.js';
-import r25 from './zypper-clean.js';
-import r26 from './zypper-dist-upgrade.js';
-import r27 from './zypper-non-interactive.js';
-import r28 from './zypper-pin-versions.js';
+import r7 from './consecutive-run.js';
+import r8 from './curl-and-wget.js';
+import r9 from './dnf-clean-all.js';
+import r10 from './dnf-pin-versions.js';
+import r11 from './dnf-yes.js';
+import r12 from './empty-continuation-line.js';
+import r13 from './eof-in-continuation.js';
+import r14 from './gem-pin-versions.js';
+import r15 from './go-pin-versions.js';
+import r16 from './invalid-instruction.js';
+import r17 from './latest-tag.js';
+import r18 from './npm-pin-versions.js';
+import r19 from './pip-no-cache-dir.js';
+import r20 from './pip-pin-versions.js';
+import r21 from './pipe-without-pipefail.js';
+import r22 from './unknown-instruction.js';
+import r23 from './unterminated-heredoc.js';
+import r24 from './useradd-no-log-init.js';
+import r25 from './wget-progress.js';
+import r26 from './yarn-cache-clean.js';
+import r27 from './yum-clean-all.js';
+import r28 from './yum-pin-versions.js';
+import r29 from './yum-yes.js';
+import r30 from './zypper-clean.js';
+import r31 from './zypper-dist-upgrade.js';
+import r32 from './zypper-non-interactive.js';
+import r33 from './zypper-pin-versions.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -60,4 +65,9 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r26,
   r27,
   r28,
+  r29,
+  r30,
+  r31,
+  r32,
+  r33,
 ];
