@@ -20,11 +20,19 @@ export function stageShips(model: DockerfileAnalysis, inst: Instruction): boolea
   if (inst.onbuild) return true;
   const stage = inst.stage;
   if (stage < 0 || model.isFinal(stage)) return true;
-  return model.stages.some((s) => {
-    const base = model.baseOf(s);
-    return base.kind === 'stage' && base.stage === stage;
-  });
+  let bases = baseStages.get(model);
+  if (!bases) {
+    bases = new Set<number>();
+    for (const s of model.stages) {
+      const base = model.baseOf(s);
+      if (base.kind === 'stage') bases.add(base.stage);
+    }
+    baseStages.set(model, bases);
+  }
+  return bases.has(stage);
 }
+
+const baseStages = new WeakMap<DockerfileAnalysis, Set<number>>();
 
 /** Stages built on top of `stage` (itself included): those that inherit its files. */
 export function inheritingStages(model: DockerfileAnalysis, stage: number): Set<number> {

@@ -85,15 +85,23 @@ export function isSourceWord(pc: PackageCommand, word: ShellWord): boolean {
   return !pc.expanded.has(word);
 }
 
+/** A table entry of the object itself (never Object.prototype's: `apt-get constructor` is no alias). */
+function own<V>(table: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
 const PIP = /^pip(?:\d+(?:\.\d+)?)?$/;
 
 function toolOf(cmd: ShellCommand): { tool: string; toolWord: ShellWord; args: ShellWord[] } | null {
   const program = cmd.program;
   if (program === null) return null;
-  if (TOOLS[program]) return { tool: program, toolWord: cmd.words[0]!, args: cmd.args };
-  if (PIP.test(program)) return { tool: 'pip', toolWord: cmd.words[0]!, args: cmd.args };
-  if (PYTHON.test(program)) {
+  if (Object.hasOwn(TOOLS, program)) return { tool: program, toolWord: cmd.words[0]!, args: cmd.args };
+  const c = program.charCodeAt(0);
+  if (c !== 112 /* p */) return null;
+  if (program.startsWith('pip') && PIP.test(program))
+    return { tool: 'pip', toolWord: cmd.words[0]!, args: cmd.args };
+  if (program.startsWith('python') && PYTHON.test(program)) {
     // python [-u -B …] -m pip …
     for (let i = 0; i < cmd.args.length; i++) {
       const v = cmd.args[i]!.value;
@@ -128,12 +136,13 @@ function readPackageCommand(
   let rest = positionals;
   const first = positionals[0];
   if (first?.value != null) {
-    const name = spec.aliases?.[first.value] ?? first.value;
-    const nested = spec.nested?.[name];
+    const name = own(spec.aliases, first.value) ?? first.value;
+    const nested = own(spec.nested, name);
     const second = positionals[1];
-    if (nested && second?.value != null && nested[second.value]) {
-      subcommand = `${name} ${nested[second.value]}`;
-      subcommandWords = [first, second];
+    const inner = second?.value != null ? own(nested, second.value) : undefined;
+    if (inner !== undefined) {
+      subcommand = `${name} ${inner}`;
+      subcommandWords = [first, second!];
       rest = positionals.slice(2);
     } else {
       subcommand = name;
@@ -143,7 +152,7 @@ function readPackageCommand(
   } else if (first === undefined && spec.bare) {
     subcommand = spec.bare;
   }
-  const action: Action = subcommand === null ? 'other' : (spec.actions[subcommand] ?? 'other');
+  const action: Action = subcommand === null ? 'other' : (own(spec.actions, subcommand) ?? 'other');
   return {
     family: spec.family,
     tool: found.tool,

@@ -1,6 +1,6 @@
 import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { Instruction } from '../../../dockerfile/model.js';
-import type { ShellWord } from '../../../dockerfile/shell-ast.js';
+import type { ShellNode, ShellWord } from '../../../dockerfile/shell-ast.js';
 import { expand, referencedNames, type Scope } from '../../../dockerfile/variables.js';
 
 /**
@@ -18,7 +18,9 @@ export function scriptAssignedNames(model: DockerfileAnalysis, inst: Instruction
   let names = cache.get(inst);
   if (names) return names;
   names = new Set<string>();
-  for (const c of model.commandsOf(inst)?.commands ?? []) {
+  const commands = model.commandsOf(inst);
+  for (const script of commands?.scripts ?? []) collectAssigned(script.root, names);
+  for (const c of commands?.commands ?? []) {
     for (const a of c.assignments) names.add(a.name);
     const p = c.program;
     if (p === 'export' || p === 'declare' || p === 'typeset' || p === 'local' || p === 'readonly') {
@@ -54,7 +56,15 @@ function declaredNames(model: DockerfileAnalysis): Set<string> {
  * first FROM without redeclaring it) is unset here, as BuildKit has it; other undeclared names may come
  * from the base image and stay unknown.
  */
+const scopeCache = new WeakMap<Instruction, Scope>();
+
 function runScope(model: DockerfileAnalysis, inst: Instruction): Scope {
+  let scope = scopeCache.get(inst);
+  if (!scope) scopeCache.set(inst, (scope = strictScope(model, inst)));
+  return scope;
+}
+
+function strictScope(model: DockerfileAnalysis, inst: Instruction): Scope {
   const inner = model.scopeOf(inst);
   const declared = declaredNames(model);
   const preamble = (inst.onbuild ?? inst).stage < 0;
@@ -82,6 +92,42 @@ export function outOfScopeNames(model: DockerfileAnalysis, inst: Instruction, wo
   );
 }
 
+/** Bare assignments (`P=b`, which no command holds) and loop variables of a script. */
+function collectAssigned(node: ShellNode, names: Set<string>): void {
+  switch (node.type) {
+    case 'simple':
+      for (const a of node.assignments) names.add(a.name);
+      return;
+    case 'pipeline':
+    case 'and-or':
+    case 'list':
+      for (const i of node.items) collectAssigned(i, names);
+      return;
+    case 'subshell':
+    case 'group':
+      collectAssigned(node.body, names);
+      return;
+    case 'if':
+      for (const c of node.clauses) {
+        collectAssigned(c.condition, names);
+        collectAssigned(c.body, names);
+      }
+      if (node.elseBody) collectAssigned(node.elseBody, names);
+      return;
+    case 'loop':
+      if (node.variable) names.add(node.variable);
+      if (node.condition) collectAssigned(node.condition, names);
+      collectAssigned(node.body, names);
+      return;
+    case 'case':
+      for (const a of node.arms) collectAssigned(a.body, names);
+      return;
+    case 'function':
+      collectAssigned(node.body, names);
+      return;
+  }
+}
+
 const UNSUPPORTED = /\$[^A-Za-z_{]|\$\{[#!]|\$\{[A-Za-z_]\w*[^\w}:\-+?#%]|\$\(|`/;
 
 /**
@@ -106,6 +152,8 @@ export function resolvedValue(model: DockerfileAnalysis, inst: Instruction, word
   return fields && fields.length === 1 ? fields[0]! : null;
 }
 
+const NO_WORDS: Set<ShellWord> = new Set();
+
 /**
  * A command's argument words with known variables substituted. Words that come from an expansion are
  * new objects (listed in `expanded`) carrying the position of the word they came from; a word whose
@@ -116,6 +164,8 @@ export function resolveArgs(
   inst: Instruction,
   words: readonly ShellWord[],
 ): { words: ShellWord[]; expanded: Set<ShellWord>; unknown: boolean } {
+  if (words.every((w) => w.value !== null))
+    return { words: words as ShellWord[], expanded: NO_WORDS, unknown: false };
   const out: ShellWord[] = [];
   const expanded = new Set<ShellWord>();
   let unknown = false;
