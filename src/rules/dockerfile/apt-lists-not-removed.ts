@@ -53,10 +53,21 @@ export default dockerfileRule({
         continue;
       }
       if (removes(model, inst, (p) => clearsDir(p, LISTS), pc.cmd.start)) continue;
+      if (distCleanAfter(model, pc)) continue;
       report({ span: commandSpan(pc), fix: fixFor(model, pc) });
     }
   },
 });
+
+/** `apt-get dist-clean` (apt 2.7+) removes the lists too. */
+function distCleanAfter(model: DockerfileAnalysis, update: PackageCommand): boolean {
+  return packageCommandsOf(model, 'apt').some(
+    (pc) =>
+      pc.inst === update.inst &&
+      pc.cmd.start > update.cmd.start &&
+      pc.subcommandWords[0]?.value === 'dist-clean',
+  );
+}
 
 /** `rm /etc/apt/apt.conf.d/docker-clean` or `Keep-Downloaded-Packages "true"` here or earlier. */
 function dockerCleanDisabled(model: DockerfileAnalysis, inst: Instruction): boolean {

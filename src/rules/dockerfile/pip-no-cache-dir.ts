@@ -1,12 +1,14 @@
 import type { DockerfileAnalysis } from '../../dockerfile/analysis.js';
 import type { Instruction } from '../../dockerfile/model.js';
 import { dockerfileRule } from '../define.js';
-import { hasCacheMount, instructionsBefore, stageShips } from './lib/cleanup.js';
+import { hasCacheMount, instructionsBefore, removes, stageShips } from './lib/cleanup.js';
 import { commandSpan, hasOpt, optValue, type PackageCommand, packageCommandsOf } from './lib/packages.js';
 import { envValue, resolvedValue } from './lib/shell-values.js';
 
 const TRUTHY = /^(?:y|yes|t|true|on|1)$/i;
 const FALSY = /^(?:n|no|f|false|off|0)$/i;
+/** ~/.cache/pip (or all of ~/.cache), and pip's old ~/.pip/cache, for any user. */
+const PIP_CACHE_PATH = /(?:^|\/)\.cache(?:\/pip)?(?:\/\*?)?$|(?:^|\/)\.pip\/cache(?:\/\*?)?$/;
 const CONFIGURED = /no[-_]cache[-_]dir["'\s]*[=\s]["'\s]*\w/i;
 
 export default dockerfileRule({
@@ -19,7 +21,7 @@ export default dockerfileRule({
   docs: {
     summary: '`pip install` that keeps its download cache in the image.',
     rationale:
-      'pip caches every downloaded wheel under ~/.cache/pip; in an image layer that cache is dead weight, often as large as the installed packages. Use `pip install --no-cache-dir`, set `PIP_NO_CACHE_DIR` (ENV, ARG or inline), run `pip config set global.no-cache-dir true`, or keep the cache out of the layer with a BuildKit cache mount on ~/.cache/pip (which also speeds up rebuilds). pip disables its cache for any boolean value of PIP_NO_CACHE_DIR, even `0` or `false`; such a value is reported because it reads as the opposite of what happens. Only stages whose files ship are checked. The fix adds `--no-cache-dir`.',
+      'pip caches every downloaded wheel under ~/.cache/pip; in an image layer that cache is dead weight, often as large as the installed packages. Use `pip install --no-cache-dir`, set `PIP_NO_CACHE_DIR` (ENV, ARG or inline), run `pip config set global.no-cache-dir true`, delete ~/.cache/pip in the same RUN, or keep the cache out of the layer with a BuildKit cache mount on ~/.cache/pip (which also speeds up rebuilds). pip disables its cache for any boolean value of PIP_NO_CACHE_DIR, even `0` or `false`; such a value is reported because it reads as the opposite of what happens. Only stages whose files ship are checked. The fix adds `--no-cache-dir`.',
     bad: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt',
     good: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt',
   },
@@ -40,6 +42,7 @@ export default dockerfileRule({
         if (env === null || TRUTHY.test(env) || FALSY.test(env)) continue;
       }
       if (configured(model, pc.inst)) continue;
+      if (removes(model, pc.inst, (p) => PIP_CACHE_PATH.test(p), pc.cmd.start)) continue;
       const sub = pc.subcommandWords[0]!;
       report({
         span: commandSpan(pc),

@@ -16,7 +16,7 @@ export default dockerfileRule({
   docs: {
     summary: 'A RUN with a pipe whose shell does not have `pipefail` set.',
     rationale:
-      'A pipeline\'s status is that of its last command: in `curl -fsSL $URL | tar -xz` a failed download still lets the step succeed and the build goes on with a broken image. With `pipefail` any failing command fails the step. It is accepted however it is set: a SHELL with `-o pipefail` (`-eo pipefail`, `-o errexit -o pipefail`, any POSIX shell, `/bin/sh` included: BusyBox ash and dash 0.5.11+ support it, older shells reject the option and fail the build loudly), or `set -o pipefail` earlier in the same RUN. PowerShell and cmd are not checked. The fix inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the base image has bash, else it prefixes the RUN with `set -o pipefail &&`; it is a suggestion because it changes the shell later instructions run with.',
+      'A pipeline\'s status is that of its last command: in `curl -fsSL $URL | tar -xz` a failed download still lets the step succeed and the build goes on with a broken image. With `pipefail` any failing command fails the step. Pipes fed only by `echo` or `printf` cannot hide a failure and are not reported; neither is `yes | cmd`, which pipefail would break (`yes` always ends by SIGPIPE). It is accepted however it is set: a SHELL with `-o pipefail` (`-eo pipefail`, `-o errexit -o pipefail`, any POSIX shell, `/bin/sh` included: BusyBox ash and dash 0.5.11+ support it, older shells reject the option and fail the build loudly), or `set -o pipefail` earlier in the same RUN. PowerShell and cmd are not checked. The fix inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the first such RUN of the stage when the base image has bash, else it prefixes the RUN with `set -o pipefail &&`; it is a suggestion because it changes the shell later instructions run with.',
     bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /opt',
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /opt',
   },
@@ -56,7 +56,7 @@ function unguardedPipe(model: DockerfileAnalysis, inst: RunInstruction): ShellCo
   const c = model.commandsOf(inst);
   if (!c || c.form !== 'shell' || c.shell.kind !== 'posix') return null;
   const own = c.commands.filter((x) => x.via === null);
-  const first = own.find((x) => x.pipeline.length > 1);
+  const first = own.find((x) => x.pipeline.length > 1 && mayHideFailure(own, x.pipeline.id));
   if (!first) return null;
   if (setsPipefail(c.shell.argv.slice(1))) return null;
   const guarded = own.some(
@@ -70,6 +70,20 @@ function unguardedPipe(model: DockerfileAnalysis, inst: RunInstruction): ShellCo
   );
   if (guarded) return null;
   return own.filter((x) => x.pipeline.id === first.pipeline.id);
+}
+
+/**
+ * Whether pipefail would change anything for the pipeline: a command before the last one can fail.
+ * `echo`/`printf` into a pipe do not fail; `yes | cmd` is left out because `yes` always dies of
+ * SIGPIPE, so pipefail would fail the build (answer prompts with the tool's own -y instead).
+ */
+function mayHideFailure(commands: readonly ShellCommand[], pipeline: number): boolean {
+  const members = commands
+    .filter((x) => x.pipeline.id === pipeline)
+    .sort((a, b) => a.pipeline.index - b.pipeline.index);
+  const feeders = members.slice(0, -1);
+  if (feeders.some((x) => x.program === 'yes')) return false;
+  return feeders.some((x) => x.program !== 'echo' && x.program !== 'printf');
 }
 
 /** `-o pipefail`, `-eo pipefail`, `-o errexit -o pipefail` in a shell's or `set`'s arguments. */

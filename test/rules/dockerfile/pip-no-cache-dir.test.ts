@@ -26,6 +26,14 @@ testRule(rule, {
       code: 'FROM python:3.12 AS build\nRUN pip install --user -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /root/.local /root/.local\n',
     },
     { code: 'FROM python:3.12\nRUN pipx install black==24.8.0\n', name: 'pipx is not pip' },
+    {
+      code: 'FROM python:3.12\nRUN pip install -r r.txt && rm -rf /root/.cache/pip/*\n',
+      name: 'cache removed',
+    },
+    {
+      code: 'FROM python:3.12\nRUN pip install -r r.txt && rm -rf ~/.cache\n',
+      name: 'all of ~/.cache removed',
+    },
   ],
   invalid: [
     {
@@ -61,7 +69,7 @@ testRule(rule, {
       ],
     },
     {
-      name: 'a cache mount elsewhere',
+      name: 'a cache mount elsewhere; a removal before the install',
       code: 'FROM python:3.12\nRUN --mount=type=cache,target=/var/cache/foo pip install six\n',
       errors: [{ line: 2, column: 46 }],
       output:

@@ -21,6 +21,11 @@ testRule(rule, {
     },
     { code: 'FROM mcr.microsoft.com/powershell\nSHELL ["pwsh", "-c"]\nRUN Get-Item x | Select-Object y\n' },
     { code: 'FROM debian\nRUN ["sh", "-c", "a | b"]\n', name: 'exec form' },
+    {
+      code: 'FROM debian\nRUN echo "$SHA *a.tgz" | sha256sum -c - && printf "x" | tee /f\n',
+      name: 'echo cannot fail',
+    },
+    { code: 'FROM archlinux\nRUN yes | pacman -Syu\n', name: 'pipefail would break yes' },
   ],
   invalid: [
     {

@@ -37,6 +37,7 @@ const APT_ACTIONS: Record<string, Action> = {
   clean: 'clean',
   autoclean: 'clean',
   'auto-clean': 'clean',
+  'dist-clean': 'clean',
 };
 
 const APT: ToolSpec = {
