@@ -19,21 +19,23 @@ import r15 from './go-pin-versions.js';
 import r16 from './invalid-instruction.js';
 import r17 from './latest-tag.js';
 import r18 from './npm-pin-versions.js';
-import r19 from './pip-no-cache-dir.js';
-import r20 from './pip-pin-versions.js';
-import r21 from './pipe-without-pipefail.js';
-import r22 from './unknown-instruction.js';
-import r23 from './unterminated-heredoc.js';
-import r24 from './useradd-no-log-init.js';
-import r25 from './wget-progress.js';
-import r26 from './yarn-cache-clean.js';
-import r27 from './yum-clean-all.js';
-import r28 from './yum-pin-versions.js';
-import r29 from './yum-yes.js';
-import r30 from './zypper-clean.js';
-import r31 from './zypper-dist-upgrade.js';
-import r32 from './zypper-non-interactive.js';
-import r33 from './zypper-pin-versions.js';
+import r19 from './package-update-alone.js';
+import r20 from './package-upgrade.js';
+import r21 from './pip-no-cache-dir.js';
+import r22 from './pip-pin-versions.js';
+import r23 from './pipe-without-pipefail.js';
+import r24 from './unknown-instruction.js';
+import r25 from './unterminated-heredoc.js';
+import r26 from './useradd-no-log-init.js';
+import r27 from './wget-progress.js';
+import r28 from './yarn-cache-clean.js';
+import r29 from './yum-clean-all.js';
+import r30 from './yum-pin-versions.js';
+import r31 from './yum-yes.js';
+import r32 from './zypper-clean.js';
+import r33 from './zypper-dist-upgrade.js';
+import r34 from './zypper-non-interactive.js';
+import r35 from './zypper-pin-versions.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -70,4 +72,6 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r31,
   r32,
   r33,
+  r34,
+  r35,
 ];
