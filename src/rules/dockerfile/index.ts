@@ -7,39 +7,41 @@ import r3 from './apt-instead-of-apt-get.js';
 import r4 from './apt-lists-not-removed.js';
 import r5 from './apt-no-install-recommends.js';
 import r6 from './apt-pin-versions.js';
-import r7 from './buildkit-cache-mount.js';
-import r8 from './consecutive-run.js';
-import r9 from './curl-and-wget.js';
-import r10 from './dnf-clean-all.js';
-import r11 from './dnf-pin-versions.js';
-import r12 from './dnf-yes.js';
-import r13 from './empty-continuation-line.js';
-import r14 from './eof-in-continuation.js';
-import r15 from './gem-pin-versions.js';
-import r16 from './go-pin-versions.js';
-import r17 from './install-ignores-lockfile.js';
-import r18 from './invalid-instruction.js';
-import r19 from './latest-tag.js';
-import r20 from './non-default-package-index.js';
-import r21 from './npm-pin-versions.js';
-import r22 from './package-update-alone.js';
-import r23 from './package-upgrade.js';
-import r24 from './pip-no-cache-dir.js';
-import r25 from './pip-pin-versions.js';
-import r26 from './pipe-without-pipefail.js';
-import r27 from './source-copied-before-dependencies.js';
-import r28 from './unknown-instruction.js';
-import r29 from './unterminated-heredoc.js';
-import r30 from './useradd-no-log-init.js';
-import r31 from './wget-progress.js';
-import r32 from './yarn-cache-clean.js';
-import r33 from './yum-clean-all.js';
-import r34 from './yum-pin-versions.js';
-import r35 from './yum-yes.js';
-import r36 from './zypper-clean.js';
-import r37 from './zypper-dist-upgrade.js';
-import r38 from './zypper-non-interactive.js';
-import r39 from './zypper-pin-versions.js';
+import r7 from './build-tools-in-final-stage.js';
+import r8 from './buildkit-cache-mount.js';
+import r9 from './consecutive-run.js';
+import r10 from './curl-and-wget.js';
+import r11 from './dnf-clean-all.js';
+import r12 from './dnf-pin-versions.js';
+import r13 from './dnf-yes.js';
+import r14 from './empty-continuation-line.js';
+import r15 from './eof-in-continuation.js';
+import r16 from './gem-pin-versions.js';
+import r17 from './go-pin-versions.js';
+import r18 from './install-ignores-lockfile.js';
+import r19 from './invalid-instruction.js';
+import r20 from './latest-tag.js';
+import r21 from './non-default-package-index.js';
+import r22 from './npm-pin-versions.js';
+import r23 from './package-update-alone.js';
+import r24 from './package-upgrade.js';
+import r25 from './pip-no-cache-dir.js';
+import r26 from './pip-pin-versions.js';
+import r27 from './pipe-without-pipefail.js';
+import r28 from './source-copied-before-dependencies.js';
+import r29 from './unknown-instruction.js';
+import r30 from './unterminated-heredoc.js';
+import r31 from './unused-curl-wget.js';
+import r32 from './useradd-no-log-init.js';
+import r33 from './wget-progress.js';
+import r34 from './yarn-cache-clean.js';
+import r35 from './yum-clean-all.js';
+import r36 from './yum-pin-versions.js';
+import r37 from './yum-yes.js';
+import r38 from './zypper-clean.js';
+import r39 from './zypper-dist-upgrade.js';
+import r40 from './zypper-non-interactive.js';
+import r41 from './zypper-pin-versions.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -82,4 +84,6 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r37,
   r38,
   r39,
+  r40,
+  r41,
 ];
