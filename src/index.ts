@@ -41,4 +41,5 @@ export { fixToFixpoint } from './fix/fixpoint.js';
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export * from './secrets/index.js';
 export { VERSION } from './version.js';
