@@ -30,4 +30,5 @@ export {
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export * from './secrets/index.js';
 export { VERSION } from './version.js';
