@@ -164,7 +164,7 @@ export interface CopyPlan {
   stage: number;
   /** The stage's name (`AS name`) or its index as text. */
   stageName: string;
-  /** Whether the stage ends up in (or feeds) the final image. */
+  /** Whether the stage's files end up in the final image (the final stage or a stage it is built FROM). */
   reachesFinal: boolean;
   destination: string | null;
   sources: CopySource[];
@@ -201,6 +201,8 @@ function heredocWord(inst: CopyInstruction, word: Word): boolean {
 /** Resolves every context COPY/ADD of a Dockerfile against the entries the context sends. */
 export function planCopies(analysis: DockerfileAnalysis, index: EntryIndex): CopyPlan[] {
   const plans: CopyPlan[] = [];
+  const final = analysis.finalStage;
+  const finalLineage = new Set(final ? analysis.lineageOf(final).map((s) => s.index) : []);
   for (const inst of contextCopies(analysis)) {
     const stage = analysis.stages[inst.stage];
     const sources: CopySource[] = [];
@@ -229,7 +231,7 @@ export function planCopies(analysis: DockerfileAnalysis, index: EntryIndex): Cop
       line: analysis.file.lines.position(inst.span.start).line,
       stage: inst.stage,
       stageName: stage?.name ?? String(inst.stage),
-      reachesFinal: inst.stage >= 0 && analysis.isReachable(inst.stage),
+      reachesFinal: finalLineage.has(inst.stage),
       destination: inst.destination?.value ?? null,
       sources,
       wholeContext,

@@ -43,11 +43,13 @@ const PERL: Record<string, [string, boolean]> = {
 
 const CONTROL: Record<string, number> = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
 
-/** A code point written safely anywhere in a JavaScript Unicode-mode regexp (inside or outside a class). */
-function lit(cp: number): string {
+/** A code point written safely in a JavaScript Unicode-mode regexp, outside a class or inside one. */
+function lit(cp: number, inClass = false): string {
   if (cp < 0x20 || cp === 0x7f) return `\\x${cp.toString(16).padStart(2, '0')}`;
   const ch = String.fromCodePoint(cp);
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+  // Unicode mode allows `\-` only inside a class.
+  if (ch === '-') return inClass ? '\\-' : '-';
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
 function isWordChar(cp: number): boolean {
@@ -188,7 +190,7 @@ function readClass(r: Reader): string {
       } else hi = r.next();
       if (hi < lo) throw new Re2Error('invalid character class range');
     }
-    items.push(lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`);
+    items.push(lo === hi ? lit(lo, true) : `${lit(lo, true)}-${lit(hi, true)}`);
   }
   // A class mixing plain items and negated Perl/POSIX items: union of both, as an alternation.
   const plain = items.join('');
@@ -197,6 +199,7 @@ function readClass(r: Reader): string {
   for (const n of negatedItems) parts.push(`[^${n}]`);
   const union = parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
   if (!negated) return union;
+  if (negatedItems.length === 0) return `[^${plain}]`;
   // Negation of a union: a code point matching none of the parts.
   return `(?:(?!${union})[\\s\\S])`;
 }

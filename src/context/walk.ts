@@ -69,14 +69,13 @@ export function linkEscapes(linkPath: string, target: string): boolean {
   return resolved === '..' || resolved.startsWith('../');
 }
 
-function keepTop<T>(list: T[], item: T, size: (t: T) => number, n: number): void {
-  if (list.length < n) {
-    list.push(item);
-    list.sort((a, b) => size(b) - size(a));
-  } else if (size(item) > size(list[n - 1]!)) {
-    list[n - 1] = item;
-    list.sort((a, b) => size(b) - size(a));
-  }
+/** Keeps the `n` biggest items (ties: by path), sorted biggest first. */
+function keepTop<T extends { path: string }>(list: T[], item: T, size: (t: T) => number, n: number): void {
+  const order = (a: T, b: T) => size(b) - size(a) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  if (list.length >= n && order(item, list[n - 1]!) >= 0) return;
+  if (list.length >= n) list.pop();
+  list.push(item);
+  list.sort(order);
 }
 
 /** Walks a context folder and tells what Docker would send. Synchronous: it only reads metadata. */
