@@ -3,7 +3,7 @@
  * context rules: what is sent, what each COPY/ADD takes, secret files and secrets, ignore-file lines
  * that only match at the root, and the proposed ignore files.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { LineIndex } from '../core/positions.js';
 import { DockerfileAnalysis } from '../dockerfile/analysis.js';
@@ -182,10 +182,11 @@ export function analyzeContext(dir: string, options: AnalyzeOptions = {}): Conte
     }
 
   const rootOnlyPatterns: ContextModel['rootOnlyPatterns'] = [];
+  const rootNames = context.patterns.length > 0 ? readdirSync(context.root) : [];
   for (const p of context.patterns) {
     if (p.exception || p.pattern.includes('/') || p.pattern.startsWith('**')) continue;
     const compiled = compilePattern(p.pattern);
-    if (walk.entries.some((e) => !e.path.includes('/') && matchCompiled(compiled, e.path))) continue;
+    if (rootNames.some((name) => matchCompiled(compiled, name))) continue;
     const deeper = walk.entries
       .filter(
         (e) => e.path.includes('/') && matchCompiled(compiled, e.path.slice(e.path.lastIndexOf('/') + 1)),
