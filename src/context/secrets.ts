@@ -41,6 +41,13 @@ export interface ContextSecretOptions {
   entropy?: boolean;
 }
 
+/**
+ * Folders whose content is not scanned: version control, and third-party dependencies and caches (the
+ * dependencies-in-context rule reports them as a whole; their test data is full of sample tokens).
+ */
+const NOT_SCANNED =
+  /(?:^|\/)(?:\.git|\.hg|\.svn|node_modules|\.venv|venv|site-packages|__pycache__|\.tox|\.gradle)\//;
+
 /** A line holding this marker is not reported (for test data and documented examples). */
 export const ALLOW_MARKER = 'dockaudit:allow-secret';
 
@@ -115,7 +122,7 @@ export function scanContextSecrets(
     }
     if (byName) out.files.push({ path: entry.path, kind: byName });
 
-    if (entry.path === '.git' || entry.path.startsWith('.git/') || options.skipPath?.(entry.path)) continue;
+    if (NOT_SCANNED.test(entry.path) || options.skipPath?.(entry.path)) continue;
     if (GENERATED.test(entry.path)) {
       out.skippedGenerated++;
       continue;
