@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Finding, InputError, Threshold } from '../core/finding.js';
 import {
   addReportOptions,
   collect,
@@ -6,18 +7,20 @@ import {
   type ReportOptions,
   resolveLang,
   resolveThreshold,
+  UsageError,
 } from './common.js';
 
 export interface LintCommandOptions extends ReportOptions {
   ignore?: string[];
   enable?: string[];
   stdinFilename?: string;
+  /** Report only findings whose fingerprints are not in this baseline file. */
+  baseline?: string;
 }
 
-export function defineLint(program: Command): void {
-  const cmd = program
-    .command('lint')
-    .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
+/** Options that choose what is linted and with which rules (shared by `lint` and `baseline`). */
+export function addLintInputOptions(cmd: Command): Command {
+  return cmd
     .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
     .option(
       '--ignore <rule>',
@@ -26,33 +29,48 @@ export function defineLint(program: Command): void {
     )
     .option('--enable <rule>', 'switch on a rule that is off by default (repeatable)', collect)
     .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile');
+}
+
+export function defineLint(program: Command): void {
+  const cmd = program
+    .command('lint')
+    .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)');
+  addLintInputOptions(cmd);
+  cmd.option(
+    '--baseline <file>',
+    'report only findings not recorded in this file (see `dockaudit baseline`)',
+  );
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
     process.exitCode = await runLint(paths, options);
   });
 }
 
-export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
-  const [
-    { lintSources, discoverDockerfiles, readSources },
-    { dockerfileRules },
-    { defaultConfig },
-    { VERSION },
-    common,
-  ] = await Promise.all([
-    import('../engine/lint-files.js'),
-    import('../rules/dockerfile/index.js'),
-    import('../config/settings.js'),
-    import('../version.js'),
-    import('./common.js'),
-  ]);
+/** What linting found, before reporting. */
+export interface LintRun {
+  findings: Finding[];
+  errors: InputError[];
+  files: string[];
+  sources: Map<string, string>;
+  /** The configured failure threshold (flags may override it). */
+  failureThreshold: Threshold;
+}
+
+/** Discovers, reads and lints the given paths (`-` is stdin); findings come sorted. */
+export async function collectLint(paths: string[], options: LintCommandOptions): Promise<LintRun> {
+  const [{ lintSources, discoverDockerfiles, readSources }, { dockerfileRules }, { defaultConfig }, finding] =
+    await Promise.all([
+      import('../engine/lint-files.js'),
+      import('../rules/dockerfile/index.js'),
+      import('../config/settings.js'),
+      import('../core/finding.js'),
+    ]);
   resolveLang(options.lang);
   const config = defaultConfig();
   config.ignored.push(...(options.ignore ?? []));
   config.enabled.push(...(options.enable ?? []));
-  const threshold = resolveThreshold(options.failureThreshold, config.failureThreshold);
 
-  const errors = [];
+  const errors: InputError[] = [];
   const sources = [];
   const fromStdin = paths.includes('-');
   if (fromStdin) sources.push({ path: options.stdinFilename ?? 'Dockerfile', text: await readStdin() });
@@ -70,22 +88,67 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     );
   }
   errors.push(...result.errors);
-  const { compareFindings } = await import('../core/finding.js');
-  result.findings.sort(compareFindings);
+  result.findings.sort(finding.compareFindings);
+  return {
+    findings: result.findings,
+    errors,
+    files: result.files,
+    sources: result.sources,
+    failureThreshold: config.failureThreshold,
+  };
+}
+
+export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+  const [{ dockerfileRules }, { VERSION }, common] = await Promise.all([
+    import('../rules/dockerfile/index.js'),
+    import('../version.js'),
+    import('./common.js'),
+  ]);
+  const run = await collectLint(paths, options);
+  const threshold = resolveThreshold(options.failureThreshold, run.failureThreshold);
+  const { findings, fingerprints } = options.baseline
+    ? await withoutBaselined(run, options.baseline)
+    : { findings: run.findings, fingerprints: undefined };
   await common.emitReport(
     {
       tool: 'dockaudit',
       version: VERSION,
       command: 'lint',
-      findings: result.findings,
-      errors,
-      files: result.files,
+      findings,
+      errors: run.errors,
+      files: run.files,
       rules: dockerfileRules,
+      fingerprints,
     },
     options,
-    result.sources,
+    run.sources,
   );
-  return exitCode(result.findings, errors, threshold, options.fail === false);
+  return exitCode(findings, run.errors, threshold, options.fail === false);
+}
+
+/** Drops findings recorded in a baseline file; fingerprints are computed over all findings first. */
+async function withoutBaselined(
+  run: LintRun,
+  baselineFile: string,
+): Promise<{ findings: Finding[]; fingerprints: ReadonlyMap<Finding, string> }> {
+  const [{ readFile }, { computeFingerprints }, { parseBaseline, applyBaseline }, { describeIoError }] =
+    await Promise.all([
+      import('node:fs/promises'),
+      import('../report/fingerprint.js'),
+      import('../report/baseline.js'),
+      import('../engine/lint-files.js'),
+    ]);
+  let text: string;
+  try {
+    text = await readFile(baselineFile, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read baseline ${baselineFile}: ${describeIoError(error)}`);
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) throw new UsageError(`baseline ${baselineFile}: ${parsed.error}`);
+  const fingerprints = computeFingerprints(run.findings, run.sources);
+  const { findings } = applyBaseline(run.findings, fingerprints, parsed.baseline);
+  return { findings, fingerprints };
 }
 
 async function readStdin(): Promise<string> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
 import { defineLint } from './lint.js';
 
@@ -15,6 +16,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineBaseline(program);
 
 try {
   await program.parseAsync(process.argv);
