@@ -27,7 +27,16 @@ export {
   lintSources,
   notADockerfile,
 } from './engine/lint-files.js';
+export {
+  applyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  createBaseline,
+  parseBaseline,
+  serializeBaseline,
+} from './report/baseline.js';
+export { computeFingerprints, FINGERPRINT_SCHEME } from './report/fingerprint.js';
 export { render } from './report/index.js';
-export type { Format, ReportInput } from './report/types.js';
+export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
 export { VERSION } from './version.js';
