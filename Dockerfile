@@ -30,8 +30,8 @@ RUN --mount=type=bind,from=build,source=/out,target=/tmp/pkg \
     npm install --global --omit=dev --ignore-scripts --no-audit --no-fund /tmp/pkg/dockaudit.tgz
 # A dedicated unprivileged user with a fixed UID/GID (above the usual ranges of host accounts), so that
 # runAsNonRoot policies can verify it and mounted files are never read as root.
-RUN groupadd --system --gid 10001 dockaudit \
- && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+RUN groupadd --gid 10001 dockaudit \
+ && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin dockaudit
 USER 10001:10001
 WORKDIR /src

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../src/core/positions.js';
 import { computeFingerprints, FINGERPRINT_SCHEME } from '../../src/report/fingerprint.js';
 import { render } from '../../src/report/index.js';
-import { SARIF_SCHEMA_URI } from '../../src/report/sarif.js';
+import { artifactLocation, SARIF_SCHEMA_URI } from '../../src/report/sarif.js';
 import { dockerfileRules } from '../../src/rules/dockerfile/index.js';
 import {
   API_FILE,
@@ -213,5 +213,14 @@ describe('sarif reporter', () => {
     expect(log.runs[0].results).toEqual([]);
     expect(log.runs[0].tool.driver.rules.length).toBeGreaterThan(0);
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
+  });
+
+  it('locates relative paths under %SRCROOT% and absolute ones as file: URIs', () => {
+    expect(artifactLocation('./a b/Dockerfile')).toEqual({ uri: 'a%20b/Dockerfile', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('dir\\Dockerfile.prod')).toEqual({
+      uri: 'dir/Dockerfile.prod',
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(artifactLocation('/srv/app/Dockerfile')).toEqual({ uri: 'file:///srv/app/Dockerfile' });
   });
 });
