@@ -2,44 +2,38 @@ import type { Command } from 'commander';
 import type { Finding, InputError, Threshold } from '../core/finding.js';
 import {
   addReportOptions,
-  collect,
   exitCode,
   type ReportOptions,
   resolveLang,
   resolveThreshold,
   UsageError,
 } from './common.js';
+import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
 
-export interface LintCommandOptions extends ReportOptions {
-  ignore?: string[];
-  enable?: string[];
+export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   stdinFilename?: string;
+  fix?: boolean;
+  unsafe?: boolean;
   /** Report only findings whose fingerprints are not in this baseline file. */
   baseline?: string;
 }
 
-/** Options that choose what is linted and with which rules (shared by `lint` and `baseline`). */
+/** What is linted and with which configuration (shared by `lint` and `baseline`). */
 export function addLintInputOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
-    .option(
-      '--ignore <rule>',
-      'switch a rule off (id, code or hadolint code; repeatable, comma-separated)',
-      collect,
-    )
-    .option('--enable <rule>', 'switch on a rule that is off by default (repeatable)', collect)
     .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile');
+  return addConfigOptions(cmd);
 }
 
 export function defineLint(program: Command): void {
   const cmd = program
     .command('lint')
-    .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)');
+    .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
+    .option('--fix', 'apply safe fixes first (see `dockaudit fix`), then report what is left')
+    .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour')
+    .option('--baseline <file>', 'report only findings not recorded in this file (see `dockaudit baseline`)');
   addLintInputOptions(cmd);
-  cmd.option(
-    '--baseline <file>',
-    'report only findings not recorded in this file (see `dockaudit baseline`)',
-  );
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
     process.exitCode = await runLint(paths, options);
@@ -52,35 +46,74 @@ export interface LintRun {
   errors: InputError[];
   files: string[];
   sources: Map<string, string>;
-  /** The configured failure threshold (flags may override it). */
-  failureThreshold: Threshold;
+  /** From the command line, else the configuration of the first file. */
+  threshold: Threshold;
+  noFail: boolean;
 }
 
-/** Discovers, reads and lints the given paths (`-` is stdin); findings come sorted. */
+/** Discovers, reads (`-` is stdin), optionally fixes, and lints; findings come sorted. */
 export async function collectLint(paths: string[], options: LintCommandOptions): Promise<LintRun> {
-  const [{ lintSources, discoverDockerfiles, readSources }, { dockerfileRules }, { defaultConfig }, finding] =
-    await Promise.all([
-      import('../engine/lint-files.js'),
-      import('../rules/dockerfile/index.js'),
-      import('../config/settings.js'),
-      import('../core/finding.js'),
-    ]);
+  const [
+    { lintSources, discoverDockerfiles, readSources },
+    { dockerfileRules },
+    { ConfigResolver, ConfigError },
+  ] = await Promise.all([
+    import('../engine/lint-files.js'),
+    import('../rules/dockerfile/index.js'),
+    import('../config/load.js'),
+  ]);
   resolveLang(options.lang);
-  const config = defaultConfig();
-  config.ignored.push(...(options.ignore ?? []));
-  config.enabled.push(...(options.enable ?? []));
+  const cliThreshold =
+    options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
+  const resolver = new ConfigResolver(cliConfigOf(options));
 
   const errors: InputError[] = [];
-  const sources = [];
+  const sources: Array<{ path: string; text: string }> = [];
   const fromStdin = paths.includes('-');
   if (fromStdin) sources.push({ path: options.stdinFilename ?? 'Dockerfile', text: await readStdin() });
   const discovered = await discoverDockerfiles(paths.filter((p) => p !== '-'));
   errors.push(...discovered.errors);
+  if (options.fix) {
+    const { fixFiles } = await import('../fix/apply.js');
+    const fixed = await fixFiles(discovered.files, {
+      configFor: (p) => resolver.forFile(p),
+      rules: dockerfileRules,
+      unsafe: options.unsafe === true,
+      dryRun: false,
+    });
+    for (const r of fixed.reports) {
+      const n = [...r.fixedByRule.values()].reduce((a, b) => a + b, 0);
+      if (r.changed) process.stderr.write(`fixed ${n} problem${n === 1 ? '' : 's'} in ${r.path}\n`);
+    }
+  }
   const read = await readSources(discovered.files);
   errors.push(...read.errors);
   sources.push(...read.sources);
 
-  const result = await lintSources(sources, { configFor: () => config, rules: dockerfileRules });
+  // The failure threshold and no-fail come from the configuration of the first file (or the command line).
+  let threshold = cliThreshold ?? 'info';
+  let noFail = options.fail === false;
+  try {
+    const first = await resolver.forFile(sources[0]?.path ?? paths.find((p) => p !== '-') ?? '.');
+    threshold = first.failureThreshold;
+    noFail = first.noFail;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+  }
+  const result = await lintSources(sources, {
+    configFor: async (path) => {
+      try {
+        return await resolver.forFile(path);
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          errors.push({ file: error.file, line: error.line, column: error.column, message: error.message });
+          return null;
+        }
+        throw error;
+      }
+    },
+    rules: dockerfileRules,
+  });
   for (const failure of result.failures) {
     const e = failure.error as Error;
     process.stderr.write(
@@ -88,13 +121,15 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
     );
   }
   errors.push(...result.errors);
-  result.findings.sort(finding.compareFindings);
+  const { compareFindings } = await import('../core/finding.js');
+  result.findings.sort(compareFindings);
   return {
     findings: result.findings,
-    errors,
+    errors: dedupeErrors(errors),
     files: result.files,
     sources: result.sources,
-    failureThreshold: config.failureThreshold,
+    threshold,
+    noFail,
   };
 }
 
@@ -105,7 +140,6 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     import('./common.js'),
   ]);
   const run = await collectLint(paths, options);
-  const threshold = resolveThreshold(options.failureThreshold, run.failureThreshold);
   const { findings, fingerprints } = options.baseline
     ? await withoutBaselined(run, options.baseline)
     : { findings: run.findings, fingerprints: undefined };
@@ -123,7 +157,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     options,
     run.sources,
   );
-  return exitCode(findings, run.errors, threshold, options.fail === false);
+  return exitCode(findings, run.errors, run.threshold, run.noFail);
 }
 
 /** Drops findings recorded in a baseline file; fingerprints are computed over all findings first. */
@@ -149,6 +183,16 @@ async function withoutBaselined(
   const fingerprints = computeFingerprints(run.findings, run.sources);
   const { findings } = applyBaseline(run.findings, fingerprints, parsed.baseline);
   return { findings, fingerprints };
+}
+
+function dedupeErrors<T extends { file: string; message: string }>(errors: T[]): T[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}\0${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function readStdin(): Promise<string> {

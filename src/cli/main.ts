@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
+import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
 
 const program = new Command();
@@ -16,6 +17,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineFix(program);
 defineBaseline(program);
 
 try {
