@@ -50,4 +50,5 @@ export { computeFingerprints, FINGERPRINT_SCHEME } from './report/fingerprint.js
 export { render } from './report/index.js';
 export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export * from './secrets/index.js';
 export { VERSION } from './version.js';
