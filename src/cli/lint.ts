@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Finding, InputError, Threshold } from '../core/finding.js';
+import type { ContextFacts } from '../dockerfile/analysis.js';
 import {
   addReportOptions,
   exitCode,
@@ -12,6 +13,7 @@ import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-opti
 
 export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   stdinFilename?: string;
+  context?: string;
   fix?: boolean;
   unsafe?: boolean;
   /** Report only findings whose fingerprints are not in this baseline file. */
@@ -22,7 +24,11 @@ export interface LintCommandOptions extends ReportOptions, ConfigOptions {
 export function addLintInputOptions(cmd: Command): Command {
   cmd
     .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
-    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile');
+    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
+    .option(
+      '--context <dir>',
+      'the build context folder: enables rules that need it (.dockerignore, what COPY sends)',
+    );
   return addConfigOptions(cmd);
 }
 
@@ -100,7 +106,9 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
   }
+  const contextFor = options.context ? await contextLoader(options.context, errors) : undefined;
   const result = await lintSources(sources, {
+    contextFor,
     configFor: async (path) => {
       try {
         return await resolver.forFile(path);
@@ -183,6 +191,31 @@ async function withoutBaselined(
   const fingerprints = computeFingerprints(run.findings, run.sources);
   const { findings } = applyBaseline(run.findings, fingerprints, parsed.baseline);
   return { findings, fingerprints };
+}
+
+/** Loads the build context once per Dockerfile (the ignore file may be specific to it); errors become input errors. */
+async function contextLoader(
+  dir: string,
+  errors: InputError[],
+): Promise<(path: string) => ContextFacts | null> {
+  const [{ loadBuildContext, BuildContextError }, { contextFacts }] = await Promise.all([
+    import('../context/build-context.js'),
+    import('../context/facts.js'),
+  ]);
+  return (path) => {
+    try {
+      const ctx = loadBuildContext(dir, { dockerfile: path });
+      for (const e of ctx.errors)
+        errors.push({ file: e.file, line: e.line, column: e.column, message: e.message });
+      return contextFacts(ctx);
+    } catch (error) {
+      if (error instanceof BuildContextError) {
+        errors.push({ file: error.file, message: error.message });
+        return null;
+      }
+      throw error;
+    }
+  };
 }
 
 function dedupeErrors<T extends { file: string; message: string }>(errors: T[]): T[] {
