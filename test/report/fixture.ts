@@ -43,12 +43,17 @@ const testRule = (id: string, code: string, severity: RuleMeta['severity'], cate
 export const MULTILINE_RULE = testRule('test-multiline', 'DA9001', 'info', 'security');
 export const HOSTILE_RULE = testRule('test-hostile', 'DA9002', 'style', 'maintainability');
 
+/** The real rules SOURCES are written for (other rules may fire on them too and would change the counts). */
+const FIXTURE_RULES = dockerfileRules.filter(
+  (r) => r.id === 'empty-continuation-line' || r.id === 'unknown-instruction',
+);
+
 /** Findings of the real rules over SOURCES, plus two synthetic ones (multi-line region, hostile text). */
 export function fixtureFindings(): Finding[] {
   const findings: Finding[] = [];
   for (const [path, text] of SOURCES) {
     findings.push(
-      ...lintDockerfile(parseDockerfile(text, path), { config: defaultConfig(), rules: dockerfileRules }),
+      ...lintDockerfile(parseDockerfile(text, path), { config: defaultConfig(), rules: FIXTURE_RULES }),
     );
   }
   findings.push(
