@@ -35,6 +35,9 @@ const INDEX_OPTIONS: Record<SourceKind, readonly string[]> = {
   apt: [],
 };
 
+/** Cheap tests before any variable is resolved: most echo/printf commands write nothing of this. */
+const CONFIG_HINT = /index-url|registry/;
+const LIST_FILE = /^\/etc\/(?:apt\/sources\.list|apk\/repositories)$/;
 const PIP_CONF = /(?:^|\s|\\n)(?:extra-)?index-url\s*=\s*(\S+)/;
 const NPMRC = /(?:^|\s|\\n|")registry\s*=\s*(\S+)/;
 
@@ -138,6 +141,11 @@ function variables(model: DockerfileAnalysis, found: Found): void {
 
 /** `echo "[global]\nindex-url = …" > /etc/pip.conf`, `echo registry=… > ~/.npmrc`, overwriting apt/apk source lists. */
 function configFiles(model: DockerfileAnalysis, inst: Instruction, cmd: ShellCommand, found: Found): void {
+  if (
+    !cmd.args.some((a) => CONFIG_HINT.test(a.text)) &&
+    !cmd.redirects.some((r) => r.target && LIST_FILE.test(r.target.text))
+  )
+    return;
   const targets = cmd.redirects
     .filter((r) => (r.op === '>' || r.op === '>>') && r.target)
     .map((r) => ({ op: r.op, path: r.target!.value ?? r.target!.text }));

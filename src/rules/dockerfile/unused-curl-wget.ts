@@ -2,9 +2,11 @@ import type { DockerfileAnalysis } from '../../dockerfile/analysis.js';
 import type { ShellCommand } from '../../dockerfile/shell-ast.js';
 import { dockerfileRule } from '../define.js';
 import { finalImagePackages } from './lib/final-packages.js';
+import { packageCommands } from './lib/packages.js';
 import { runsService, startsScript } from './lib/runtime.js';
 
 const TOOLS = new Set(['curl', 'wget']);
+const TOOL_WORD = /^(?:curl|wget)\b/;
 
 export default dockerfileRule({
   id: 'unused-curl-wget',
@@ -24,6 +26,14 @@ export default dockerfileRule({
       '`{name}` is installed in the final image but nothing here uses it: drop it (a health check can use the language runtime instead)',
   },
   check({ model, report }) {
+    // Most files install neither: look at the operands before ordering the final image's packages.
+    if (
+      !packageCommands(model).some(
+        (pc) =>
+          pc.action === 'install' && pc.operands.some((w) => w.value !== null && TOOL_WORD.test(w.value)),
+      )
+    )
+      return;
     const installed = finalImagePackages(model).filter((e) => TOOLS.has(e.name));
     if (installed.length === 0 || !runsService(model) || startsScript(model)) return;
     const final = model.finalStage!;
