@@ -10,6 +10,7 @@ interface CacheKind {
   mounted: (target: string) => boolean;
   mount: string;
   what: string;
+  note?: string;
 }
 
 const KINDS: Record<string, CacheKind> = {
@@ -41,8 +42,9 @@ const KINDS: Record<string, CacheKind> = {
   },
   apk: {
     mounted: (t) => t.includes('apk'),
-    mount: '--mount=type=cache,target=/var/cache/apk (with /etc/apk/cache linked to it)',
+    mount: '--mount=type=cache,target=/var/cache/apk',
     what: 'Alpine packages',
+    note: ' (and link /etc/apk/cache to it, without --no-cache)',
   },
   go: {
     mounted: (t) => t.includes('go-build') || t.includes('pkg/mod') || /\/\.cache\/go/.test(t),
@@ -68,7 +70,7 @@ export default dockerfileRule({
     good: '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
   },
   messages: {
-    default: 'this RUN downloads {what} again on every rebuild: add `{mount}` to reuse them across builds',
+    default: 'this RUN downloads {what} again on every rebuild: add `{mount}`{note} to reuse them across builds',
   },
   check({ model, report }) {
     if (!usesBuildkit(model)) return;
@@ -81,7 +83,7 @@ export default dockerfileRule({
       seen.add(key);
       const spec = KINDS[kind]!;
       if (mountedTargets(model, pc.inst).some(spec.mounted)) continue;
-      report({ span: commandSpan(pc), data: { what: spec.what, mount: spec.mount } });
+      report({ span: commandSpan(pc), data: { what: spec.what, mount: spec.mount, note: spec.note ?? '' } });
     }
   },
 });
