@@ -1,5 +1,5 @@
 import { dockerfileRule } from '../define.js';
-import { sameCase, withTriggers } from './lib/instructions.js';
+import { expandKnown, sameCase, withTriggers } from './lib/instructions.js';
 import { isArchiveName, isRemoteSource } from './lib/sources.js';
 
 /** Flags only ADD understands: COPY would reject them. */
@@ -26,7 +26,7 @@ export default dockerfileRule({
       let local: string | null = null;
       let allLocal = inst.sources.length > 0;
       for (const source of inst.sources) {
-        const e = model.expand(source, inst.onbuild ?? inst);
+        const e = expandKnown(model, source, inst.onbuild ?? inst);
         const value = e.value;
         if (!e.complete || isRemoteSource(value) || isArchiveName(value)) {
           allLocal = false;

@@ -1,5 +1,5 @@
 import { dockerfileRule } from '../define.js';
-import { withTriggers } from './lib/instructions.js';
+import { expandKnown, withTriggers } from './lib/instructions.js';
 
 export default dockerfileRule({
   id: 'copy-dest-not-dir',
@@ -22,7 +22,7 @@ export default dockerfileRule({
       const at = inst.onbuild ?? inst;
       if (inst.sources.length < 2 && !matchesSeveral(model, inst.sources[0]?.value, inst.flags.length))
         continue;
-      const dest = model.expand(inst.destination, at);
+      const dest = expandKnown(model, inst.destination, at);
       if (!dest.complete || isFolderSpelling(dest.value)) continue;
       const word = inst.destination;
       const quoted = /["']$/.test(word.raw) && word.raw.length > 1;

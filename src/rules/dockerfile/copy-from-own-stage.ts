@@ -1,4 +1,5 @@
 import { dockerfileRule } from '../define.js';
+import { expandKnown } from './lib/instructions.js';
 
 export default dockerfileRule({
   id: 'copy-from-own-stage',
@@ -20,7 +21,7 @@ export default dockerfileRule({
         if (inst.keyword !== 'COPY') continue;
         const flag = inst.flags.find((f) => f.name === 'from');
         if (!flag?.value) continue;
-        const e = model.expand(flag.value, inst);
+        const e = expandKnown(model, flag.value, inst);
         if (!e.complete) continue;
         const ref = e.value;
         if ((stage.name !== null && ref.toLowerCase() === stage.name) || ref === String(stage.index))

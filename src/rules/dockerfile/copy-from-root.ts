@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { dockerfileRule } from '../define.js';
-import { withTriggers } from './lib/instructions.js';
+import { expandKnown, withTriggers } from './lib/instructions.js';
 
 export default dockerfileRule({
   id: 'copy-from-root',
@@ -22,11 +22,11 @@ export default dockerfileRule({
       const flag = inst.flags.find((f) => f.name === 'from');
       if (!flag?.value) continue;
       const at = inst.onbuild ?? inst;
-      const src = model.expand(inst.sources[0]!, at);
-      const dest = model.expand(inst.destination, at);
+      const src = expandKnown(model, inst.sources[0]!, at);
+      const dest = expandKnown(model, inst.destination, at);
       if (!src.complete || !dest.complete) continue;
       if (posix.normalize(src.value) !== '/' || posix.normalize(dest.value) !== '/') continue;
-      report({ span: inst.argsSpan, data: { ref: model.expand(flag.value, at).value } });
+      report({ span: inst.argsSpan, data: { ref: expandKnown(model, flag.value, at).value } });
     }
   },
 });

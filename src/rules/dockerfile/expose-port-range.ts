@@ -1,5 +1,5 @@
 import { dockerfileRule } from '../define.js';
-import { withTriggers } from './lib/instructions.js';
+import { expandKnown, withTriggers } from './lib/instructions.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 
@@ -24,7 +24,7 @@ export default dockerfileRule({
     for (const inst of withTriggers(model.file.instructions)) {
       if (inst.keyword !== 'EXPOSE') continue;
       for (const item of inst.items) {
-        const e = model.expand(item, inst.onbuild ?? inst);
+        const e = expandKnown(model, item, inst.onbuild ?? inst);
         if (!e.complete) continue;
         const problem = checkPort(e.value);
         if (problem === null) continue;

@@ -3,24 +3,37 @@ import type { DockerfileRule } from '../define.js';
 import r0 from './add-instead-of-copy.js';
 import r1 from './apt-get-yes.js';
 import r2 from './cd-in-run.js';
-import r3 from './copy-dest-not-dir.js';
-import r4 from './copy-from-own-stage.js';
-import r5 from './copy-from-root.js';
-import r6 from './copy-from-unknown-stage.js';
-import r7 from './duplicate-stage-name.js';
-import r8 from './empty-continuation-line.js';
-import r9 from './eof-in-continuation.js';
-import r10 from './expose-port-range.js';
-import r11 from './invalid-instruction.js';
-import r12 from './latest-tag.js';
-import r13 from './multiple-cmd.js';
-import r14 from './multiple-entrypoint.js';
-import r15 from './multiple-healthcheck.js';
-import r16 from './pointless-command.js';
-import r17 from './unknown-instruction.js';
-import r18 from './untagged-image.js';
-import r19 from './unterminated-heredoc.js';
-import r20 from './workdir-relative.js';
+import r3 from './cmd-shell-form.js';
+import r4 from './copy-archive-then-extract.js';
+import r5 from './copy-dest-not-dir.js';
+import r6 from './copy-from-own-stage.js';
+import r7 from './copy-from-root.js';
+import r8 from './copy-from-unknown-stage.js';
+import r9 from './copy-relative-no-workdir.js';
+import r10 from './duplicate-stage-name.js';
+import r11 from './empty-continuation-line.js';
+import r12 from './env-self-reference.js';
+import r13 from './eof-in-continuation.js';
+import r14 from './expose-port-range.js';
+import r15 from './from-platform-flag.js';
+import r16 from './instruction-order.js';
+import r17 from './invalid-instruction.js';
+import r18 from './latest-tag.js';
+import r19 from './ln-bin-sh.js';
+import r20 from './maintainer-deprecated.js';
+import r21 from './multiple-cmd.js';
+import r22 from './multiple-entrypoint.js';
+import r23 from './multiple-healthcheck.js';
+import r24 from './onbuild-invalid-trigger.js';
+import r25 from './pointless-command.js';
+import r26 from './redundant-target-platform.js';
+import r27 from './reserved-stage-name.js';
+import r28 from './unknown-instruction.js';
+import r29 from './untagged-image.js';
+import r30 from './unterminated-heredoc.js';
+import r31 from './untrusted-registry.js';
+import r32 from './user-not-numeric.js';
+import r33 from './workdir-relative.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -44,4 +57,17 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r18,
   r19,
   r20,
+  r21,
+  r22,
+  r23,
+  r24,
+  r25,
+  r26,
+  r27,
+  r28,
+  r29,
+  r30,
+  r31,
+  r32,
+  r33,
 ];

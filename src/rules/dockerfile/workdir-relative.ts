@@ -1,7 +1,13 @@
 import type { DockerfileAnalysis } from '../../dockerfile/analysis.js';
 import type { Instruction } from '../../dockerfile/model.js';
 import { dockerfileRule } from '../define.js';
-import { isAbsolutePath, lineageBefore, looksLikeWindowsDrive, withTriggers } from './lib/instructions.js';
+import {
+  expandKnown,
+  isAbsolutePath,
+  lineageBefore,
+  looksLikeWindowsDrive,
+  withTriggers,
+} from './lib/instructions.js';
 
 export default dockerfileRule({
   id: 'workdir-relative',
@@ -23,7 +29,7 @@ export default dockerfileRule({
     for (const inst of withTriggers(model.file.instructions)) {
       if (inst.keyword !== 'WORKDIR' || inst.argsText.length === 0) continue;
       if (looksLikeWindowsDrive(inst.argsText)) continue;
-      const path = model.expand(inst.argsText, inst.onbuild ?? inst);
+      const path = expandKnown(model, inst.argsText, inst.onbuild ?? inst);
       if (!path.complete || isAbsolutePath(path.value)) continue;
       if (hasAbsoluteWorkdirBefore(model, inst)) continue;
       report({ span: inst.argsSpan, data: { path: path.value } });
@@ -36,7 +42,7 @@ function hasAbsoluteWorkdirBefore(model: DockerfileAnalysis, inst: Instruction):
     const w = prev.keyword === 'ONBUILD' && inst.onbuild ? prev.trigger : prev;
     if (w?.keyword !== 'WORKDIR') continue;
     if (looksLikeWindowsDrive(w.argsText)) return true;
-    const p = model.expand(w.argsText, w.onbuild ?? w);
+    const p = expandKnown(model, w.argsText, w.onbuild ?? w);
     if (!p.complete || isAbsolutePath(p.value)) return true;
   }
   // A trigger runs in the child image, after the whole stage: any absolute WORKDIR of the stage counts.
@@ -45,7 +51,7 @@ function hasAbsoluteWorkdirBefore(model: DockerfileAnalysis, inst: Instruction):
     for (const s of stage ? model.lineageOf(stage) : [])
       for (const w of s.instructions)
         if (w.keyword === 'WORKDIR') {
-          const p = model.expand(w.argsText, w);
+          const p = expandKnown(model, w.argsText, w);
           if (!p.complete || isAbsolutePath(p.value) || looksLikeWindowsDrive(w.argsText)) return true;
         }
   }

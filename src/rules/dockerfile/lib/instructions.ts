@@ -27,10 +27,13 @@ export interface ResolvedPath {
   complete: boolean;
 }
 
-/** A path word of an instruction with variables substituted as BuildKit does. */
-export function resolveWord(model: DockerfileAnalysis, word: Word, inst: Instruction): ResolvedPath {
-  const e = model.expand(word, inst.onbuild ?? inst);
-  return { value: e.value, complete: e.complete };
+/**
+ * A word of an instruction with variables substituted as BuildKit does. `complete` is false when a
+ * variable with an unknown value, or one that is not declared at all (a likely mistake), takes part.
+ */
+export function expandKnown(model: DockerfileAnalysis, word: Word | string, inst: Instruction): ResolvedPath {
+  const e = model.expand(word, inst);
+  return { value: e.value, complete: e.complete && e.undefinedNames.length === 0 };
 }
 
 /** Whether a resolved path is relative (unknown values never count as relative). */

@@ -1,6 +1,6 @@
 import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { Instruction, Stage } from '../../../dockerfile/model.js';
-import { isAbsolutePath, looksLikeWindowsDrive } from './instructions.js';
+import { expandKnown, isAbsolutePath, looksLikeWindowsDrive } from './instructions.js';
 
 /**
  * Whether changing the working directory right after `inst` changes nothing else the stage does:
@@ -18,7 +18,7 @@ export function workdirChangeIsInvisible(
     switch (next.keyword) {
       case 'WORKDIR': {
         if (looksLikeWindowsDrive(next.argsText)) return true;
-        const p = model.expand(next.argsText, next);
+        const p = expandKnown(model, next.argsText, next);
         if (p.complete && isAbsolutePath(p.value)) return true;
         return false;
       }
@@ -34,12 +34,12 @@ export function workdirChangeIsInvisible(
       case 'COPY':
       case 'ADD': {
         if (!next.destination) return false;
-        const d = model.expand(next.destination, next);
+        const d = expandKnown(model, next.destination, next);
         if (d.complete && isAbsolutePath(d.value)) continue;
         return false;
       }
       case 'VOLUME': {
-        if (next.items.every((w) => isAbsolutePath(model.expand(w, next).value))) continue;
+        if (next.items.every((w) => isAbsolutePath(expandKnown(model, w, next).value))) continue;
         return false;
       }
       default:
