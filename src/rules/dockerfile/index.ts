@@ -16,24 +16,26 @@ import r12 from './env-self-reference.js';
 import r13 from './eof-in-continuation.js';
 import r14 from './expose-port-range.js';
 import r15 from './from-platform-flag.js';
-import r16 from './instruction-order.js';
-import r17 from './invalid-instruction.js';
-import r18 from './latest-tag.js';
-import r19 from './ln-bin-sh.js';
-import r20 from './maintainer-deprecated.js';
-import r21 from './multiple-cmd.js';
-import r22 from './multiple-entrypoint.js';
-import r23 from './multiple-healthcheck.js';
-import r24 from './onbuild-invalid-trigger.js';
-import r25 from './pointless-command.js';
-import r26 from './redundant-target-platform.js';
-import r27 from './reserved-stage-name.js';
-import r28 from './unknown-instruction.js';
-import r29 from './untagged-image.js';
-import r30 from './unterminated-heredoc.js';
-import r31 from './untrusted-registry.js';
-import r32 from './user-not-numeric.js';
-import r33 from './workdir-relative.js';
+import r16 from './healthcheck-missing.js';
+import r17 from './inline-ignore-pragma.js';
+import r18 from './instruction-order.js';
+import r19 from './invalid-instruction.js';
+import r20 from './latest-tag.js';
+import r21 from './ln-bin-sh.js';
+import r22 from './maintainer-deprecated.js';
+import r23 from './multiple-cmd.js';
+import r24 from './multiple-entrypoint.js';
+import r25 from './multiple-healthcheck.js';
+import r26 from './onbuild-invalid-trigger.js';
+import r27 from './pointless-command.js';
+import r28 from './redundant-target-platform.js';
+import r29 from './reserved-stage-name.js';
+import r30 from './unknown-instruction.js';
+import r31 from './untagged-image.js';
+import r32 from './unterminated-heredoc.js';
+import r33 from './untrusted-registry.js';
+import r34 from './user-not-numeric.js';
+import r35 from './workdir-relative.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -70,4 +72,6 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r31,
   r32,
   r33,
+  r34,
+  r35,
 ];
