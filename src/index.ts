@@ -26,7 +26,7 @@ export type { Rule, RuleDocs, RuleMeta } from './core/rule.js';
 export { DockerfileAnalysis } from './dockerfile/analysis.js';
 export type * from './dockerfile/model.js';
 export { parseDockerfile } from './dockerfile/parse.js';
-export { lintDockerfile } from './engine/lint-dockerfile.js';
+export { lintDockerfile, pragmasOf } from './engine/lint-dockerfile.js';
 export {
   discoverDockerfiles,
   type LintResult,
@@ -37,4 +37,10 @@ export {
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export {
+  type ShellcheckComment,
+  type ShellcheckResults,
+  shellcheckDockerfiles,
+  shellcheckVersion,
+} from './shellcheck/index.js';
 export { VERSION } from './version.js';

@@ -22,6 +22,7 @@ export interface LintCommandOptions extends ReportOptions {
   disableIgnorePragma?: boolean;
   config?: string;
   stdinFilename?: string;
+  shellcheck?: boolean;
 }
 
 export function defineLint(program: Command): void {
@@ -55,7 +56,8 @@ export function defineLint(program: Command): void {
       '-c, --config <file>',
       'use this configuration file instead of discovering .dockaudit.yaml / .hadolint.yaml',
     )
-    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile');
+    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
+    .option('--shellcheck', 'also run ShellCheck on RUN scripts (needs the shellcheck program)');
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
     process.exitCode = await runLint(paths, options);
@@ -128,7 +130,12 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
       }
     },
     rules: dockerfileRules,
+    shellcheck: options.shellcheck === true,
   });
+  if (result.shellcheck && !result.shellcheck.ran)
+    process.stderr.write(
+      'dockaudit: --shellcheck: the shellcheck program was not found (Debian: apt-get install shellcheck); linted without it\n',
+    );
   for (const failure of result.failures) {
     const e = failure.error as Error;
     process.stderr.write(

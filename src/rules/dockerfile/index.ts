@@ -30,12 +30,13 @@ import r26 from './onbuild-invalid-trigger.js';
 import r27 from './pointless-command.js';
 import r28 from './redundant-target-platform.js';
 import r29 from './reserved-stage-name.js';
-import r30 from './unknown-instruction.js';
-import r31 from './untagged-image.js';
-import r32 from './unterminated-heredoc.js';
-import r33 from './untrusted-registry.js';
-import r34 from './user-not-numeric.js';
-import r35 from './workdir-relative.js';
+import r30 from './shellcheck.js';
+import r31 from './unknown-instruction.js';
+import r32 from './untagged-image.js';
+import r33 from './unterminated-heredoc.js';
+import r34 from './untrusted-registry.js';
+import r35 from './user-not-numeric.js';
+import r36 from './workdir-relative.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -74,4 +75,5 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r33,
   r34,
   r35,
+  r36,
 ];
