@@ -23,6 +23,8 @@ export interface LintCommandOptions extends ReportOptions {
   config?: string;
   stdinFilename?: string;
   shellcheck?: boolean;
+  /** Environment for hadolint's HADOLINT_* variables and user-level configuration (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function defineLint(program: Command): void {
@@ -81,21 +83,24 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   resolveLang(options.lang);
   const cliThreshold =
     options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
-  const resolver = new ConfigResolver({
-    configFile: options.config,
-    ignore: options.ignore,
-    enable: options.enable,
-    error: options.error,
-    warning: options.warning,
-    info: options.info,
-    style: options.style,
-    trustedRegistry: options.trustedRegistry,
-    requireLabel: options.requireLabel,
-    strictLabels: options.strictLabels,
-    disableIgnorePragma: options.disableIgnorePragma,
-    failureThreshold: cliThreshold,
-    noFail: options.fail === false,
-  });
+  const resolver = new ConfigResolver(
+    {
+      configFile: options.config,
+      ignore: options.ignore,
+      enable: options.enable,
+      error: options.error,
+      warning: options.warning,
+      info: options.info,
+      style: options.style,
+      trustedRegistry: options.trustedRegistry,
+      requireLabel: options.requireLabel,
+      strictLabels: options.strictLabels,
+      disableIgnorePragma: options.disableIgnorePragma,
+      failureThreshold: cliThreshold,
+      noFail: options.fail === false,
+    },
+    options.env ?? process.env,
+  );
 
   const errors: InputError[] = [];
   const sources: Array<{ path: string; text: string }> = [];

@@ -46,6 +46,7 @@ describe.skipIf(!version && !required)('lint --shellcheck with the real shellche
         format: 'json',
         output,
         shellcheck: true,
+        env: { HOME: dir, PATH: process.env.PATH },
       });
       expect(code).toBe(1);
       const { findings } = JSON.parse(await fs.readFile(output, 'utf8')) as { findings: Finding[] };
@@ -73,7 +74,7 @@ describe.skipIf(!version && !required)('lint --shellcheck with the real shellche
         paths.push(p);
       }
       const output = join(dir, 'out.json');
-      const code = await runLint(paths, { format: 'json', output, shellcheck: true });
+      const code = await runLint(paths, { format: 'json', output, shellcheck: true, env: { HOME: dir } });
       expect(code).toBe(1);
       const { findings } = JSON.parse(await fs.readFile(output, 'utf8')) as { findings: Finding[] };
       const sc = findings.filter((f) => f.aliases.includes('SC2154'));
