@@ -74,9 +74,11 @@ function unit(
   body: string,
   lines: SourceLine[],
 ): ShellcheckUnit {
-  // Only the variables the script reads, on one line: every extra `export` costs ShellCheck time.
+  // Every exported name costs ShellCheck time: export those the script reads, and those close to a name it
+  // reads but nobody sets, so ShellCheck can still say "did you mean HTTP_PROXY?" (SC2153).
   const used = referencedNames(body);
-  const exports = known.filter((n) => used.has(n));
+  const unknown = [...used].filter((n) => !known.includes(n));
+  const exports = known.filter((n) => used.has(n) || unknown.some((u) => closeNames(u, n)));
   const prefix =
     exports.length > 0 ? [shebang, `export ${exports.map((n) => `${n}=1`).join(' ')}`] : [shebang];
   return {
@@ -86,6 +88,20 @@ function unit(
     prefixLines: prefix.length,
     lines,
   };
+}
+
+/** Edit distance of at most 3 (ShellCheck suggests only names that close). */
+function closeNames(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 3) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...row) > 3) return false;
+    prev = row;
+  }
+  return prev[b.length]! <= 3;
 }
 
 /** Names after `$` or `${` anywhere in a script (a superset of what it reads; enough to pick exports). */

@@ -25,6 +25,9 @@ describe('ShellCheck script units', () => {
     expect(u[0]!.prefixLines).toBe(2);
     const proxy = units('FROM debian:12\nRUN curl -x "$HTTP_PROXY" "$UNKNOWN" x\n').units[0]!;
     expect(proxy.text.split('\n')[1]).toBe('export HTTP_PROXY=1');
+    // A name nobody sets that is close to a known one brings it along, for ShellCheck's "did you mean".
+    const typo = units('FROM debian:12\nRUN echo "$RTTP_PROXY"\n').units[0]!;
+    expect(typo.text.split('\n')[1]).toBe('export FTP_PROXY=1 HTTPS_PROXY=1 HTTP_PROXY=1');
   });
 
   it('maps script positions back to the Dockerfile through continuations', () => {

@@ -47,7 +47,7 @@ export default dockerfileRule({
             for (const a of cmd.args) {
               const name = basename((a.value ?? a.text).replace(/^--?[\w-]+=/, ''));
               const word = copied.get(name);
-              if (!word) continue;
+              if (!word || (cmd.program !== 'tar' && !TAR_NAME.test(name))) continue;
               report({ span: word.span, data: { archive: name } });
               copied.delete(name);
             }
@@ -57,6 +57,9 @@ export default dockerfileRule({
     }
   },
 });
+
+/** Names of tar archives (what ADD unpacks); a plain `.gz` file is copied by ADD as it is. */
+const TAR_NAME = /\.(?:tar(?:\.(?:gz|bz2|xz|lz|lzma|Z|zst))?|tgz|tbz2?|tb2|txz|tlz|tpz|tZ|taz|tzst)$/;
 
 function extracts(cmd: ShellCommand): boolean {
   if (cmd.program !== 'tar') return true;

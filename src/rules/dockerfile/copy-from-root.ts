@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { dockerfileRule } from '../define.js';
-import { expandKnown, withTriggers } from './lib/instructions.js';
+import { expandKnown, stageOf, withTriggers } from './lib/instructions.js';
 
 export default dockerfileRule({
   id: 'copy-from-root',
@@ -11,7 +11,7 @@ export default dockerfileRule({
   docs: {
     summary: '`COPY --from` of a whole filesystem (`/`) onto `/`.',
     rationale:
-      "Copying another stage's entire root filesystem brings its package databases, caches, build tools and users along and overwrites the base image's files: the point of a multi-stage build is lost. Copy the folders the application needs.",
+      "Copying another stage's entire root filesystem brings its package databases, caches, build tools and users along and overwrites the base image's files: the point of a multi-stage build is lost. Copy the folders the application needs. Copying into a stage built FROM scratch (squashing a filesystem into an empty image) is not reported.",
     bad: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static\nCOPY --from=build / /',
     good: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /out/app /app',
   },
@@ -26,6 +26,9 @@ export default dockerfileRule({
       const dest = expandKnown(model, inst.destination, at);
       if (!src.complete || !dest.complete) continue;
       if (posix.normalize(src.value) !== '/' || posix.normalize(dest.value) !== '/') continue;
+      // Into an empty stage (FROM scratch) nothing is overwritten: that is how a filesystem is squashed.
+      const stage = stageOf(model, inst);
+      if (stage && !inst.onbuild && model.rootImageOf(stage).kind === 'scratch') continue;
       report({ span: inst.argsSpan, data: { ref: expandKnown(model, flag.value, at).value } });
     }
   },

@@ -20,23 +20,33 @@ import r16 from './healthcheck-missing.js';
 import r17 from './inline-ignore-pragma.js';
 import r18 from './instruction-order.js';
 import r19 from './invalid-instruction.js';
-import r20 from './latest-tag.js';
-import r21 from './ln-bin-sh.js';
-import r22 from './maintainer-deprecated.js';
-import r23 from './multiple-cmd.js';
-import r24 from './multiple-entrypoint.js';
-import r25 from './multiple-healthcheck.js';
-import r26 from './onbuild-invalid-trigger.js';
-import r27 from './pointless-command.js';
-import r28 from './redundant-target-platform.js';
-import r29 from './reserved-stage-name.js';
-import r30 from './shellcheck.js';
-import r31 from './unknown-instruction.js';
-import r32 from './untagged-image.js';
-import r33 from './unterminated-heredoc.js';
-import r34 from './untrusted-registry.js';
-import r35 from './user-not-numeric.js';
-import r36 from './workdir-relative.js';
+import r20 from './label-empty.js';
+import r21 from './label-key-invalid.js';
+import r22 from './label-missing.js';
+import r23 from './label-not-email.js';
+import r24 from './label-not-git-hash.js';
+import r25 from './label-not-in-schema.js';
+import r26 from './label-not-rfc3339.js';
+import r27 from './label-not-semver.js';
+import r28 from './label-not-spdx.js';
+import r29 from './label-not-url.js';
+import r30 from './latest-tag.js';
+import r31 from './ln-bin-sh.js';
+import r32 from './maintainer-deprecated.js';
+import r33 from './multiple-cmd.js';
+import r34 from './multiple-entrypoint.js';
+import r35 from './multiple-healthcheck.js';
+import r36 from './onbuild-invalid-trigger.js';
+import r37 from './pointless-command.js';
+import r38 from './redundant-target-platform.js';
+import r39 from './reserved-stage-name.js';
+import r40 from './shellcheck.js';
+import r41 from './unknown-instruction.js';
+import r42 from './untagged-image.js';
+import r43 from './unterminated-heredoc.js';
+import r44 from './untrusted-registry.js';
+import r45 from './user-not-numeric.js';
+import r46 from './workdir-relative.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -76,4 +86,14 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r34,
   r35,
   r36,
+  r37,
+  r38,
+  r39,
+  r40,
+  r41,
+  r42,
+  r43,
+  r44,
+  r45,
+  r46,
 ];

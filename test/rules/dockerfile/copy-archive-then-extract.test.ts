@@ -8,6 +8,10 @@ testRule(rule, {
     { code: 'COPY --from=builder /usr/local/share/some.tar /opt/some.tar\nRUN tar -xf /opt/some.tar\n' },
     { code: 'FROM x\nCOPY app.tar /tmp/\nRUN tar -cf /tmp/app.tar /src\n', name: 'creating, not extracting' },
     { code: 'FROM x\nCOPY app.tar /tmp/\nFROM y\nRUN tar -xf /tmp/app.tar\n', name: 'another stage' },
+    {
+      code: 'FROM x\nCOPY GeoIP.dat.gz /usr/share/GeoIP/\nRUN gunzip /usr/share/GeoIP/GeoIP.dat.gz\n',
+      name: 'not a tar: ADD would not unpack it',
+    },
   ],
   invalid: [
     {

@@ -120,6 +120,10 @@ testRule(copyFromRoot, {
     { code: 'COPY / /\n' },
     { code: 'COPY --from=build /app /\n' },
     { code: 'COPY --from=build / /app\n' },
+    {
+      code: 'FROM debian:12 AS rootfs\nRUN make\nFROM scratch\nCOPY --from=rootfs / /\n',
+      name: 'squashing into scratch',
+    },
   ],
   invalid: [
     {
