@@ -39,7 +39,13 @@ function leadingCdFix(model: DockerfileAnalysis, inst: RunInstruction, cd: Shell
   if (cd.via || cd.depth !== 0 || cd.inSubshell || cd.opBefore !== null || cd.opAfter !== '&&') return null;
   if (cd.args.length !== 1 || cd.assignments.length > 0 || cd.redirects.length > 0) return null;
   const dir = cd.args[0]!;
-  if (dir.value === null || dir.raw !== dir.value || !PLAIN_PATH.test(dir.value) || dir.value.startsWith('-'))
+  // An absolute, plain path: a relative WORKDIR would be reported by workdir-relative.
+  if (
+    dir.value === null ||
+    dir.raw !== dir.value ||
+    !PLAIN_PATH.test(dir.value) ||
+    !dir.value.startsWith('/')
+  )
     return null;
   const commands = model.commandsOf(inst)?.commands ?? [];
   if (commands[0] !== cd) return null;
