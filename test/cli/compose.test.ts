@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCompose } from '../../src/cli/compose.js';
+
+let dir: string;
+const out = () => join(dir, 'report.json');
+
+function write(path: string, text: string): string {
+  const p = join(dir, path);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, text);
+  return p;
+}
+
+async function report(paths: string[], extra: Record<string, unknown> = {}) {
+  const code = await runCompose(paths, { format: 'json', output: out(), ...extra });
+  return { code, json: JSON.parse(readFileSync(out(), 'utf8')) };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dockaudit-compose-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dockaudit compose', () => {
+  it('reports findings as JSON with positions, never secret values, and exits 1', async () => {
+    const file = write(
+      'a/compose.yaml',
+      'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: hunter2\n',
+    );
+    const { code, json } = await report([file]);
+    expect(code).toBe(1);
+    const secret = json.findings.find((f: { code: string }) => f.code === 'DA5017');
+    expect(secret).toMatchObject({ line: 5, column: 7, endColumn: 24, severity: 'warning' });
+    expect(JSON.stringify(json)).not.toContain('hunter2');
+    expect(json.compose.projects[0].services).toEqual(['db']);
+  });
+
+  it('exits 0 when nothing reaches the threshold', async () => {
+    const file = write('b/compose.yaml', 'services:\n  web:\n    image: nginx\n');
+    expect((await report([file], { failureThreshold: 'error' })).code).toBe(0);
+    expect((await report([file], { fail: false })).code).toBe(0);
+    expect(
+      (
+        await report([file], {
+          ignore: ['DA5001', 'DA5002', 'DA5006', 'DA5014', 'DA5015', 'DA5016', 'DA5020'],
+        })
+      ).json.findings,
+    ).toEqual([]);
+  });
+
+  it('reports invalid YAML with its position, exits 2 and still checks the other files', async () => {
+    const bad = write('c/compose.yaml', 'services:\n  web:\n    image: [nginx\n');
+    const good = write('d/compose.yaml', 'services:\n  web:\n    privileged: true\n');
+    const { code, json } = await report([bad, good]);
+    expect(code).toBe(2);
+    expect(json.errors).toHaveLength(1);
+    expect(json.errors[0]).toMatchObject({ file: bad, line: 4, column: 1 });
+    expect(json.errors[0].message).toMatch(/^invalid YAML: /);
+    expect(
+      json.findings.some((f: { code: string; file: string }) => f.code === 'DA5003' && f.file === good),
+    ).toBe(true);
+  });
+
+  it('merges --file files into one project and selects profiles', async () => {
+    const base = write(
+      'e/compose.yaml',
+      'services:\n  web:\n    image: nginx:1.27\n  tools:\n    image: busybox\n    profiles: [debug]\n',
+    );
+    const prod = write('e/compose.prod.yaml', 'services:\n  web:\n    privileged: true\n');
+    const merged = await report([], { file: [base, prod], profile: [] });
+    expect(merged.json.compose.projects[0]).toEqual({ files: [base, prod], services: ['web'] });
+    const privileged = merged.json.findings.find((f: { code: string }) => f.code === 'DA5003');
+    expect(privileged).toMatchObject({ file: prod, line: 3, column: 17 });
+  });
+
+  it('refuses files given both ways', async () => {
+    await expect(runCompose(['x.yaml'], { file: ['y.yaml'] })).rejects.toThrow(/not both/);
+  });
+});

@@ -1,0 +1,55 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose files use ${VAR} interpolation
+import { describe, expect, it } from 'vitest';
+import { hits, run } from './helpers.js';
+
+const rule = 'service-secret-in-environment';
+
+describe(rule, () => {
+  it('reports secrets written in environment maps and lists, and in build args', async () => {
+    const text = [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_PASSWORD: hunter2',
+      '      POSTGRES_USER: app',
+      '      POSTGRES_PASSWORD_FILE: /run/secrets/db',
+      '  api:',
+      '    build:',
+      '      context: .',
+      '      args:',
+      '        - NPM_TOKEN=npm_abc123',
+      '    environment:',
+      '      - "JWT_SECRET=s3cr3t"',
+      '      - DATABASE_URL=postgres://app:pw@db:5432/app',
+      '      - API_KEY=${API_KEY}',
+      '      - STRIPE_API_KEY=${STRIPE_API_KEY:-sk_test_default}',
+      '      - TOKEN_EXPIRY=3600',
+      '      - MYSQL_ALLOW_EMPTY_PASSWORD=yes',
+      '      - REDIS_PASSWORD=',
+      '      - PWD=/app',
+      '',
+    ].join('\n');
+    expect(await hits(rule, text)).toEqual([
+      '5:7-24 warning service db: POSTGRES_PASSWORD holds a secret written in the file; use `secrets:`',
+      '12:11-20 warning service api: NPM_TOKEN holds a secret written in the file; use `secrets:`',
+      '14:10-20 warning service api: JWT_SECRET holds a secret written in the file; use `secrets:`',
+      '15:9-21 warning service api: DATABASE_URL holds a URL with a password written in the file; use `secrets:`',
+      '17:9-23 warning service api: STRIPE_API_KEY holds a secret written in the file; use `secrets:`',
+    ]);
+  });
+
+  it('never puts the value in a finding', async () => {
+    const text =
+      'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2\n';
+    const findings = await run(rule, text);
+    expect(findings).toHaveLength(1);
+    expect(JSON.stringify(findings)).not.toContain('hunter2');
+  });
+
+  it('does not report values that come from the environment at run time', async () => {
+    const text =
+      'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set it}\n';
+    expect(await hits(rule, text, { env: { DB_PASSWORD: 'from-env' } })).toEqual([]);
+  });
+});
