@@ -7,10 +7,12 @@ import { type ComposeProject, get, type MapNode, type Node, type ScalarNode } fr
  * credentials inside URLs; the shared detector (token formats, entropy) replaces `secretEvidence` when
  * it is available, and everything else here stays as is.
  */
-export type SecretEvidence = 'key-name' | 'url-credentials';
+export type SecretEvidence = 'key-name' | 'url-credentials' | 'connection-string';
 
-const SECRET_TOKENS = new Set([
+/** Words that name a secret. */
+const SECRET_WORDS = new Set([
   'PASSWORD',
+  'PASSWORDS',
   'PASSWD',
   'PASS',
   'PASSPHRASE',
@@ -22,10 +24,11 @@ const SECRET_TOKENS = new Set([
   'PRIVATEKEY',
   'SALT',
 ]);
-/** A `KEY` preceded by one of these words names a secret key (`API_KEY`, `SECRET_KEY`, `AUTH_KEY`…). */
+/** Endings of run-together words that name a secret (`ADMINPASSWORD`, `ACCESSKEYSECRET`). */
+const SECRET_ENDINGS = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY', 'PRIVATEKEY'];
+/** A `KEY` after one of these words names a secret key (`API_KEY`, `SECRET_KEY`, `APP_KEY`…). */
 const KEY_QUALIFIERS = new Set([
   'API',
-  'ACCESS',
   'SECRET',
   'PRIVATE',
   'AUTH',
@@ -41,83 +44,39 @@ const KEY_QUALIFIERS = new Set([
   'SERVICE',
   'CRYPT',
   'HMAC',
+  'FERNET',
 ]);
-/** A name ending with one of these words holds a setting about a secret, not the secret. */
-const SETTING_SUFFIXES = new Set([
-  'FILE',
-  'PATH',
-  'DIR',
-  'LENGTH',
-  'LEN',
-  'MIN',
-  'MAX',
-  'EXPIRY',
-  'EXPIRE',
-  'EXPIRES',
-  'EXPIRATION',
-  'TTL',
-  'TIMEOUT',
-  'LIFETIME',
-  'ENABLED',
-  'ENABLE',
-  'DISABLED',
-  'DISABLE',
-  'REQUIRED',
-  'POLICY',
-  'URL',
-  'URI',
-  'ENDPOINT',
-  'HOST',
-  'PORT',
-  'ID',
-  'NAME',
-  'USER',
-  'USERNAME',
-  'TYPE',
-  'MODE',
-  'ALGORITHM',
-  'ALG',
-  'HEADER',
-  'PREFIX',
-  'FORMAT',
-  'COUNT',
-  'SIZE',
-  'ROTATION',
-  'HASH',
-  'HASHED',
-  'REGEX',
-  'PATTERN',
-  'STRENGTH',
-  'COMPLEXITY',
-  'RESET',
-  'METHOD',
-  'PROVIDER',
-  'KIND',
-  'VERSION',
-  'ALLOW',
-  'ALLOWED',
-  'SKIP',
-  'CHARS',
-  'CHARSET',
-  'SCOPE',
-  'SCOPES',
-  'AUDIENCE',
-  'ISSUER',
-  'LOCATION',
-  'SOURCE',
-  'BACKEND',
-  'STORE',
-  'REFRESH',
-  'INTERVAL',
-  'RETRIES',
-  'ATTEMPTS',
-  'SECONDS',
-  'MINUTES',
-  'HOURS',
-  'DAYS',
+/**
+ * Words that may follow the secret word in a secret's name (`SECRET_KEY_BASE`, `AWS_SECRET_ACCESS_KEY`).
+ * Any other word after it makes the name a setting about the secret (`PASSWORD_MIN_LENGTH`,
+ * `TOKEN_EXPIRY`, `POSTGRES_PASSWORD_FILE`), or an application's prefix (`SECRET_PORT`).
+ */
+const SECRET_TAIL = new Set([
+  'KEY',
+  'KEYS',
+  'BASE',
+  'VALUE',
+  'ACCESS',
+  'PHRASE',
+  'STRING',
+  'B64',
+  'BASE64',
+  'HEX',
 ]);
 const BOOLEAN_WORDS = /^(?:true|false|yes|no|on|off|y|n|0|1|none|null)$/i;
 const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@/i;
+/** `Password=…` in ADO.NET/JDBC connection strings and libpq `password=…` DSNs. */
+const CONNECTION_PASSWORD = /(?:^|[;\s])(?:password|pwd)\s*=\s*([^;\s]+)/i;
+/** Values that only show where a secret goes: `<your-token>`, `******`, `xxxx`, `sk-xxx-xxx`. */
+const PLACEHOLDER = /^(?:<[^<>]*>|[*xX#._-]{3,})$/;
+/** A path to a file (a key file, a mounted secret): the value names the secret, it is not the secret. */
+const FILE_PATH = /^(?:\/|\.{1,2}\/|~\/)\S*$/;
+
+function isPlaceholder(value: string): boolean {
+  if (PLACEHOLDER.test(value)) return true;
+  const masks = value.replace(/[^*xX]/g, '').length;
+  return value.length >= 6 && masks / value.length >= 0.6;
+}
 
 /** Upper-case words of a variable name: `dbPassword`, `DB_PASSWORD`, `db.password` → DB, PASSWORD. */
 export function nameWords(name: string): string[] {
@@ -128,16 +87,21 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toUpperCase());
 }
 
+function namesSecret(words: string[], i: number): boolean {
+  const w = words[i]!;
+  if (SECRET_WORDS.has(w)) return true;
+  // PWD alone is the working directory; MYSQL_PWD is a password.
+  if (w === 'PWD') return words.length > 1;
+  if (w === 'KEY') return i > 0 && KEY_QUALIFIERS.has(words[i - 1]!);
+  if (w.endsWith('KEY') && KEY_QUALIFIERS.has(w.slice(0, -3))) return true;
+  return SECRET_ENDINGS.some((e) => w.length > e.length && w.endsWith(e));
+}
+
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
-  if (words.length === 0 || SETTING_SUFFIXES.has(words[words.length - 1]!)) return false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (SECRET_TOKENS.has(w)) return true;
-    // PWD alone is the working directory; MYSQL_PWD is a password.
-    if (w === 'PWD' && words.length > 1) return true;
-    if (w === 'KEY' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return true;
-    if (w.endsWith('KEY') && KEY_QUALIFIERS.has(w.slice(0, -3))) return true;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (namesSecret(words, i)) return true;
+    if (!SECRET_TAIL.has(words[i]!)) return false;
   }
   return false;
 }
@@ -145,9 +109,11 @@ export function isSecretName(name: string): boolean {
 /** Why a value written in the file for a variable looks like a secret, or null. */
 export function secretEvidence(name: string, literal: string): SecretEvidence | null {
   const value = literal.trim();
-  if (value === '' || value.startsWith('/run/secrets/')) return null;
+  if (value === '' || FILE_PATH.test(value) || isPlaceholder(value)) return null;
   const url = URL_CREDENTIALS.exec(value);
-  if (url?.[1] && !/^\*+$/.test(url[1])) return 'url-credentials';
+  if (url?.[1] && !isPlaceholder(url[1])) return 'url-credentials';
+  const dsn = CONNECTION_PASSWORD.exec(value);
+  if (dsn?.[1] && !isPlaceholder(dsn[1]) && !dsn[1].startsWith('$')) return 'connection-string';
   if (BOOLEAN_WORDS.test(value)) return null;
   return isSecretName(name) ? 'key-name' : null;
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose files use ${VAR} interpolation
 import { describe, expect, it } from 'vitest';
 import { loadComposeProject } from '../../src/compose/load.js';
 import { isSecretName, redactedSources, secretEvidence } from '../../src/compose/secrets.js';
@@ -27,6 +28,15 @@ describe('isSecretName', () => {
     ['MONKEY', false],
     ['PASSENGER_ENABLED', false],
     ['COMPASS', false],
+    ['ME_CONFIG_MONGODB_ADMINPASSWORD', true],
+    ['REGISTRY_STORAGE_OSS_ACCESSKEYSECRET', true],
+    ['LDAP_PASSWORDS', true],
+    ['AIRFLOW__CORE__FERNET_KEY', true],
+    ['MINIO_ACCESS_KEY', false],
+    ['MAILCOW_PASS_SCHEME', false],
+    ['SECRET_LOCAL_HOSTNAME', false],
+    ['SECRET_JWT_SECRET', true],
+    ['API_KEY_ID', false],
   ])('%s → %s', (name, expected) => {
     expect(isSecretName(name)).toBe(expected);
   });
@@ -37,10 +47,25 @@ describe('secretEvidence', () => {
     expect(secretEvidence('DB_PASSWORD', '')).toBeNull();
     expect(secretEvidence('MYSQL_RANDOM_ROOT_PASSWORD', 'yes')).toBeNull();
     expect(secretEvidence('DB_PASSWORD', '/run/secrets/db')).toBeNull();
+    expect(
+      secretEvidence('ORDERER_GENERAL_TLS_PRIVATEKEY', '/var/hyperledger/orderer/tls/server.key'),
+    ).toBeNull();
+    expect(secretEvidence('DB_PASSWORD', 'xylophone')).toBe('key-name');
     expect(secretEvidence('DB_PASSWORD', 'changeme')).toBe('key-name');
     expect(secretEvidence('DATABASE_URL', 'postgres://app:pw@db/app')).toBe('url-credentials');
     expect(secretEvidence('DATABASE_URL', 'postgres://app@db/app')).toBeNull();
     expect(secretEvidence('DATABASE_URL', 'postgres://app:****@db/app')).toBeNull();
+    expect(secretEvidence('DB_CONNECTION_STRING', 'Server=db;Database=app;User Id=sa;Password=pw1;')).toBe(
+      'connection-string',
+    );
+    expect(secretEvidence('MEMOS_DSN', 'user=memos password=memos dbname=memos')).toBe('connection-string');
+    expect(secretEvidence('DSN', 'host=db password=${PW}')).toBeNull();
+  });
+
+  it('ignores placeholders that only show where a secret goes', () => {
+    for (const v of ['<your-token>', '******', 'xxxxxxxx', 'XXX-XXX', '...', 'sk-xxx-xxx-xxx'])
+      expect(secretEvidence('API_TOKEN', v)).toBeNull();
+    expect(secretEvidence('API_TOKEN', 'changeme')).toBe('key-name');
   });
 });
 

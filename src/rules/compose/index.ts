@@ -13,8 +13,8 @@ import r10 from './service-image-unpinned.js';
 import r11 from './service-logging-unbounded.js';
 import r12 from './service-no-new-privileges-missing.js';
 import r13 from './service-port-all-interfaces.js';
-import r15 from './service-privileged.js';
 import r14 from './service-privileged-port.js';
+import r15 from './service-privileged.js';
 import r16 from './service-read-only-missing.js';
 import r17 from './service-resource-limits-missing.js';
 import r18 from './service-restart-policy-missing.js';
@@ -23,28 +23,4 @@ import r20 from './service-secret-in-environment.js';
 import r21 from './service-security-profile-disabled.js';
 import r22 from './service-sensitive-host-mount.js';
 
-export const composeRules = [
-  r0,
-  r1,
-  r2,
-  r3,
-  r4,
-  r5,
-  r6,
-  r7,
-  r8,
-  r9,
-  r10,
-  r11,
-  r12,
-  r13,
-  r14,
-  r15,
-  r16,
-  r17,
-  r18,
-  r19,
-  r20,
-  r21,
-  r22,
-] as const;
+export const composeRules = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22] as const;

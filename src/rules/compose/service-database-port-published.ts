@@ -20,7 +20,7 @@ export default composeRule({
     for (const service of model.services)
       for (const port of publishedPorts(service)) {
         if (port.hostIp === 'unknown' || !isAllInterfaces(port.hostIp)) continue;
-        const db = databaseOf(port);
+        const db = databaseOf(port, service);
         if (db)
           report({ span: port.node.span, data: { service: service.name, database: db.name, port: db.port } });
       }

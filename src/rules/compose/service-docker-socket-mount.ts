@@ -1,5 +1,5 @@
 import { composeRule } from './lib/define.js';
-import { hostMounts, isEngineSocket } from './lib/mounts.js';
+import { hostMounts, isEngineSocket, normalizeHostPath } from './lib/mounts.js';
 
 export default composeRule({
   id: 'service-docker-socket-mount',
@@ -14,11 +14,22 @@ export default composeRule({
     bad: 'services:\n  proxy:\n    image: traefik:v3.1\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro',
     good: 'services:\n  proxy:\n    image: traefik:v3.1\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375',
   },
-  messages: { default: 'service {service}: mounting {source} gives the container root on the host' },
+  messages: {
+    default: 'service {service}: mounting {source} gives the container root on the host',
+    target: 'service {service}: mounts a host socket at {target}, which gives the container root on the host',
+  },
   check({ model, report }) {
     for (const service of model.services)
-      for (const m of hostMounts(service))
-        if (isEngineSocket(m.source))
-          report({ span: m.node.span, data: { service: service.name, source: m.source } });
+      for (const m of hostMounts(service)) {
+        const source = m.source;
+        if (source !== null) {
+          if (isEngineSocket(source)) report({ span: m.node.span, data: { service: service.name, source } });
+        } else if (isEngineSocket(normalizeHostPath(m.target)))
+          report({
+            span: m.node.span,
+            messageId: 'target',
+            data: { service: service.name, target: m.target },
+          });
+      }
   },
 });

@@ -20,7 +20,7 @@ export default composeRule({
     for (const service of model.services)
       for (const port of publishedPorts(service)) {
         if (port.hostIp === 'unknown' || !isAllInterfaces(port.hostIp)) continue;
-        if (databaseOf(port)) continue;
+        if (databaseOf(port, service)) continue;
         const shown =
           port.published === null
             ? `${port.target} (random host port)`

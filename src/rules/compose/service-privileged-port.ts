@@ -8,10 +8,11 @@ export default composeRule({
   aliases: [],
   severity: 'info',
   category: 'security',
+  enabledByDefault: false,
   docs: {
     summary: 'A service publishes a privileged host port (below 1024).',
     rationale:
-      'Ports below 1024 are reserved for root: a rootful engine binds them through its root proxy, but a rootless engine (Docker rootless, Podman) cannot unless the host lowers `net.ipv4.ip_unprivileged_port_start`, and such ports usually belong to system services. Publish an unprivileged port (8080, 8443) and let a reverse proxy or load balancer own 80 and 443.',
+      'Ports below 1024 are reserved for root: a rootful engine binds them through its root proxy, but a rootless engine (Docker rootless, Podman) cannot unless the host lowers `net.ipv4.ip_unprivileged_port_start`, and such ports usually belong to system services. Publish an unprivileged port (8080, 8443) and let a reverse proxy or load balancer own 80 and 443. Off by default: on the corpus every hit was a reverse proxy on 80/443 or a protocol server on its standard port (DNS, syslog, LDAP…), which are deliberate.',
     bad: 'services:\n  web:\n    image: example/web:1\n    ports: ["80:8080"]',
     good: 'services:\n  web:\n    image: example/web:1\n    ports: ["8080:8080"]',
   },

@@ -22,7 +22,7 @@ export default composeRule({
   check({ model, report }) {
     for (const service of model.services)
       for (const m of hostMounts(service)) {
-        if (!sensitiveHostPath(m.source)) continue;
+        if (m.source === null || !sensitiveHostPath(m.source)) continue;
         const data = { service: service.name, source: m.source };
         if (m.readOnly) report({ span: m.node.span, messageId: 'readOnly', data, severity: 'info' });
         else report({ span: m.node.span, data });

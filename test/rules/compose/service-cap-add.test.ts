@@ -12,7 +12,8 @@ describe(rule, () => {
       '    cap_add:',
       '      - NET_ADMIN',
       '      - cap_sys_admin',
-      '      - CHOWN',
+      '      - SYS_NICE',
+      '      - NET_RAW',
       '  web:',
       '    image: x/web:1',
       '    cap_drop: [ALL]',
@@ -22,8 +23,8 @@ describe(rule, () => {
     expect(await hits(rule, text)).toEqual([
       '5:9-18 warning service vpn: `cap_add: NET_ADMIN` grants a capability that can control the host',
       '6:9-22 warning service vpn: `cap_add: SYS_ADMIN` grants a capability that can control the host',
-      '7:9-14 info service vpn: `cap_add: CHOWN` adds to the default capability set; drop ALL first and add back only what is needed',
-      '11:33-43 warning service web: `cap_add: SYS_PTRACE` grants a capability that can control the host',
+      '7:9-17 info service vpn: `cap_add: SYS_NICE` adds to the default capability set; drop ALL first and add back only what is needed',
+      '12:33-43 warning service web: `cap_add: SYS_PTRACE` grants a capability that can control the host',
     ]);
   });
 });

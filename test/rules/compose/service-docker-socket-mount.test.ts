@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose files use ${VAR} interpolation
 import { describe, expect, it } from 'vitest';
 import { hits } from './helpers.js';
 
@@ -18,6 +19,8 @@ describe(rule, () => {
       '      - /var/run:/host/var/run',
       '      - ./data:/data',
       '      - docker.sock:/x',
+      '      - ${DOCKER_SOCK}:/run/docker.sock:ro',
+      '      - ${DATA}:/data',
       '',
     ].join('\n');
     expect(await hits(rule, text)).toEqual([
@@ -25,6 +28,7 @@ describe(rule, () => {
       '6:9-47 error service proxy: mounting /var/run/docker.sock gives the container root on the host',
       '7:9-9:48 error service proxy: mounting /run/containerd/containerd.sock gives the container root on the host',
       '10:9-31 error service proxy: mounting /var/run gives the container root on the host',
+      '13:9-43 error service proxy: mounts a host socket at /run/docker.sock, which gives the container root on the host',
     ]);
   });
 });

@@ -19,17 +19,22 @@ describe(rule, () => {
       '      - "192.168.1.10:8083:80"',
       '      - "${BIND_IP}:8084:80"',
       '      - "${WEB_PORT}:80"',
+      '      - "${WEB_PORT:-8085}:80"',
       '      - target: 443',
       '        published: "8443"',
       '      - "5432:5432"',
+      '  db:',
+      '    image: postgres:16',
+      '    ports: ["5432:5432"]',
       '',
     ].join('\n');
     expect(await hits(rule, text)).toEqual([
       '5:9-18 info service web: port 8080 is published on all host interfaces',
       '6:9-13 info service web: port 3000 (random host port) is published on all host interfaces',
       '7:9-32 info service web: port 9000 is published on all host interfaces',
-      '12:9-25 info service web: port 80 is published on all host interfaces',
-      '13:9-14:26 info service web: port 8443 is published on all host interfaces',
+      '13:9-31 info service web: port 8085 is published on all host interfaces',
+      '14:9-15:26 info service web: port 8443 is published on all host interfaces',
+      '16:9-20 info service web: port 5432 is published on all host interfaces',
     ]);
   });
 });

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { composeRules } from '../../../src/rules/compose/index.js';
 import { hits } from './helpers.js';
 
 const rule = 'service-privileged-port';
 
 describe(rule, () => {
+  it('is off by default', () => {
+    expect(composeRules.find((r) => r.id === rule)?.enabledByDefault).toBe(false);
+  });
+
   it('reports published host ports below 1024', async () => {
     const text = [
       'services:',

@@ -20,6 +20,7 @@ describe(rule, () => {
       '      - /home/me/media:/media',
       '      - /var/run/docker.sock:/var/run/docker.sock',
       '      - data:/data',
+      '      - /run/dbus/system_bus_socket:/run/dbus/system_bus_socket',
       '',
     ].join('\n');
     expect(await hits(rule, text)).toEqual([
@@ -27,6 +28,7 @@ describe(rule, () => {
       "6:9-28 info service agent: mounts the host's /proc (read-only)",
       "7:9-26 warning service agent: mounts the host's ~/.ssh read-write",
       "8:9-35 info service agent: mounts the host's ~/.aws (read-only)",
+      "14:9-64 warning service agent: mounts the host's /run/dbus/system_bus_socket read-write",
     ]);
   });
 

@@ -20,7 +20,6 @@ export const DANGEROUS_CAPABILITIES = new Set([
   'SYS_BOOT',
   'SYS_TIME',
   'DAC_READ_SEARCH',
-  'DAC_OVERRIDE',
   'NET_ADMIN',
   'MAC_ADMIN',
   'MAC_OVERRIDE',
@@ -28,6 +27,34 @@ export const DANGEROUS_CAPABILITIES = new Set([
   'PERFMON',
   'SYSLOG',
 ]);
+
+/** The capabilities the engine gives every container (Docker's and containerd's default set). */
+export const DEFAULT_CAPABILITIES = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'NET_RAW',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+
+/** Capabilities the service drops, by name (`ALL` included). */
+export function droppedCapabilities(service: Service): Set<string> {
+  const out = new Set<string>();
+  for (const n of items(service.node.pairs.get('cap_drop')?.value)) {
+    const v = knownText(n);
+    if (v !== null) out.add(capabilityName(v));
+  }
+  return out;
+}
 
 /** The service drops every capability (`cap_drop: [ALL]`). */
 export function dropsAll(service: Service): boolean {

@@ -3,21 +3,27 @@ import { bool, get, items, text } from '../../../compose/model.js';
 import { isHostPath, isReadOnlyMode, parseVolume } from '../../../compose/volumes.js';
 
 export interface HostMount {
-  /** Host path, normalized (`~` kept, duplicate and trailing slashes removed). */
-  source: string;
+  /** Host path, normalized (`~` kept, duplicate and trailing slashes removed); null when it depends on variables without value. */
+  source: string | null;
   target: string;
   readOnly: boolean;
   /** The volume entry (short syntax scalar or long syntax mapping). */
   node: Node;
 }
 
-/** Host paths (bind mounts) of a service's `volumes`; entries whose source is not known are skipped. */
+/** Host paths (bind mounts) of a service's `volumes`; a source that depends on unset variables is null. */
 export function hostMounts(service: Service): HostMount[] {
   const out: HostMount[] = [];
   for (const node of items(service.node.pairs.get('volumes')?.value)) {
     if (node.kind === 'scalar') {
       const source = knownPath(node);
-      if (source === null) continue;
+      if (source === null) {
+        // `${DOCKER_SOCK}:/var/run/docker.sock`: the host side is unknown, the container side is not.
+        const masked = node.masked ? parseVolume(node.masked) : null;
+        if (masked?.source?.startsWith('\u0000') && !masked.target.includes('\u0000'))
+          out.push({ source: null, target: masked.target, readOnly: isReadOnlyMode(masked.mode), node });
+        continue;
+      }
       const spec = parseVolume(source);
       if (spec?.type !== 'bind' || spec.source === null) continue;
       out.push({
@@ -108,6 +114,9 @@ const SUBTREES = [
   '/boot',
   '/var/lib/docker',
   '/var/lib/containerd',
+  // The system D-Bus: systemd, NetworkManager, logind… act on root's behalf through it.
+  '/var/run/dbus',
+  '/run/dbus',
   '/var/lib/kubelet',
   '/etc/kubernetes',
   '/etc/docker',

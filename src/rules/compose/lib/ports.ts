@@ -1,5 +1,5 @@
 import type { Node, Service } from '../../../compose/model.js';
-import { get, items, text } from '../../../compose/model.js';
+import { get, items, knownText, text } from '../../../compose/model.js';
 import { parsePort } from '../../../compose/ports.js';
 
 /** A published port; `unknown` parts depend on variables without a value. */
@@ -26,8 +26,11 @@ export function publishedPorts(service: Service): PublishedPort[] {
       if (node.value === null) continue;
       const spec = parsePort(node.masked ?? String(node.value));
       if (!spec) continue;
+      // With no address written, an unknown leading part (`${PORT}:80`, `${PORTS}`) may itself hold one.
+      const leading = spec.published ?? spec.target;
+      const hostIp = spec.hostIp === null && leading.startsWith(UNKNOWN) ? 'unknown' : part(spec.hostIp);
       out.push({
-        hostIp: part(spec.hostIp),
+        hostIp,
         published: part(spec.published === '' ? null : spec.published),
         target: part(spec.target),
         protocol: spec.protocol,
@@ -78,8 +81,23 @@ export const DATABASE_PORTS = new Map<number, string>([
   [28015, 'RethinkDB'],
 ]);
 
-/** The database a port belongs to (the container port decides; the host port when the container's is unknown). */
-export function databaseOf(port: PublishedPort): { name: string; port: number } | null {
+/** Words in the names of database, cache and search images (`postgres`, `bitnami/redis`, `app-db`…). */
+const DATABASE_IMAGE_HINT =
+  /postgres|postgis|timescale|mysql|mariadb|percona|mongo|redis|valkey|keydb|dragonfly|elastic|opensearch|couch|neo4j|memgraph|influx|cockroach|cassandra|scylla|mssql|sql|oracle|clickhouse|arango|rethink|etcd|memcache|twemproxy|database|db/i;
+
+/**
+ * The database a published port belongs to: its container port is a well-known database port (the host
+ * port when the container's is unknown), and the service's image, when known, looks like a database's
+ * (ownCloud Infinite Scale serves its web UI on 9200, Elasticsearch's port).
+ */
+export function databaseOf(port: PublishedPort, service: Service): { name: string; port: number } | null {
+  const found = databasePort(port);
+  if (!found || service.build) return found;
+  const image = knownText(service.node.pairs.get('image')?.value);
+  return image !== null && !DATABASE_IMAGE_HINT.test(image) ? null : found;
+}
+
+function databasePort(port: PublishedPort): { name: string; port: number } | null {
   for (const p of [port.target, port.published]) {
     if (p === null || p === 'unknown') continue;
     const m = /^(\d+)/.exec(p.trim());
