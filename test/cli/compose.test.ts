@@ -38,6 +38,18 @@ describe('dockaudit compose', () => {
     expect(json.compose.projects[0].services).toEqual(['db']);
   });
 
+  it('hides secret values in the code frames of the terminal report', async () => {
+    const file = write(
+      'tty/compose.yaml',
+      'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2\n',
+    );
+    const code = await runCompose([file], { format: 'tty', output: out(), color: false });
+    const text = readFileSync(out(), 'utf8');
+    expect(code).toBe(1);
+    expect(text).toContain('POSTGRES_PASSWORD: *******');
+    expect(text).not.toContain('hunter2');
+  });
+
   it('exits 0 when nothing reaches the threshold', async () => {
     const file = write('b/compose.yaml', 'services:\n  web:\n    image: nginx\n');
     expect((await report([file], { failureThreshold: 'error' })).code).toBe(0);

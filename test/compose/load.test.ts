@@ -228,6 +228,17 @@ describe('loadComposeProject', () => {
     ]);
   });
 
+  it('merges the documents of a multi-document file in order', async () => {
+    const { project, errors } = await load(
+      { 'compose.yaml': 'services:\n  web:\n    image: web:1\n---\nservices:\n  web:\n    user: "1000"\n' },
+      ['compose.yaml'],
+    );
+    expect(errors).toEqual([]);
+    const web = service(project, 'web');
+    expect([text(get(web, 'image')), text(get(web, 'user'))]).toEqual(['web:1', '1000']);
+    expect(where(project!, get(web, 'user'))).toBe('compose.yaml:7:11');
+  });
+
   it('strips a BOM and reads CRLF files', async () => {
     const { project, errors } = await load(
       { 'compose.yaml': '\uFEFFservices:\r\n  web:\r\n    image: web:1\r\n' },

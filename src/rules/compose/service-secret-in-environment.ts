@@ -19,6 +19,8 @@ export default composeRule({
     'key-name': 'service {service}: {name} holds a secret written in the file; use `secrets:`',
     'url-credentials':
       'service {service}: {name} holds a URL with a password written in the file; use `secrets:`',
+    'connection-string':
+      'service {service}: {name} holds a connection string with a password written in the file; use `secrets:`',
   },
   check({ model, report }) {
     for (const service of model.services)

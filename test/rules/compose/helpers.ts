@@ -35,7 +35,11 @@ export async function run(ruleId: string, text: string, options: AuditOptions = 
   if (!rule) throw new Error(`no rule ${ruleId}`);
   const config = defaultConfig();
   config.enabled.push(rule.id);
-  return auditCompose(project, { config, rules: [rule] }).sort(compareFindings);
+  const findings = auditCompose(project, { config, rules: [rule] }).sort(compareFindings);
+  // A message that fell back to the summary means the rule reported a message id it does not define.
+  for (const f of findings)
+    if (f.message === rule.docs.summary) throw new Error(`${ruleId}: unknown message id`);
+  return findings;
 }
 
 /** `line:column-endColumn message` of each finding, for compact expectations. */

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose files use ${VAR} interpolation
 import { describe, expect, it } from 'vitest';
-import { hits } from './helpers.js';
+import { imageUser } from '../../../src/rules/compose/lib/user.js';
+import { hits, loadText } from './helpers.js';
 
 const rule = 'service-runs-as-root';
 
@@ -88,5 +89,9 @@ describe(rule, () => {
     expect(await hits(rule, text, { files: keeps })).toEqual([]);
     const replaces = { Dockerfile: 'FROM postgres:16\nENTRYPOINT ["postgres"]\n' };
     expect(await hits(rule, text, { files: replaces })).toEqual([]);
+    const userOf = async (files: Record<string, string>) =>
+      imageUser((await loadText(text, { files })).services[0]!).user;
+    expect(await userOf(keeps)).toBe('drops-root');
+    expect(await userOf(replaces)).toBe('unknown');
   });
 });

@@ -28,6 +28,7 @@ describe(rule, () => {
       '      - MYSQL_ALLOW_EMPTY_PASSWORD=yes',
       '      - REDIS_PASSWORD=',
       '      - PWD=/app',
+      '      - DB_CONNECTION_STRING=Server=db;Database=app;User Id=sa;Password=pw1;',
       '',
     ].join('\n');
     expect(await hits(rule, text)).toEqual([
@@ -36,6 +37,7 @@ describe(rule, () => {
       '14:10-20 warning service api: JWT_SECRET holds a secret written in the file; use `secrets:`',
       '15:9-21 warning service api: DATABASE_URL holds a URL with a password written in the file; use `secrets:`',
       '17:9-23 warning service api: STRIPE_API_KEY holds a secret written in the file; use `secrets:`',
+      '22:9-29 warning service api: DB_CONNECTION_STRING holds a connection string with a password written in the file; use `secrets:`',
     ]);
   });
 
