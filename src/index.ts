@@ -16,7 +16,33 @@ export type {
 } from './compose/model.js';
 export { parseComposeYaml } from './compose/parse.js';
 export { auditComposeProjects, type ComposeRunOptions, type ComposeRunResult } from './compose/run.js';
+export {
+  applyConfigData,
+  ConfigError,
+  ConfigResolver,
+  parseConfigText,
+  readConfigFile,
+} from './config/load.js';
 export { type Config, defaultConfig, type RuleSettings } from './config/settings.js';
+export { type AnalyzeOptions, analyzeContext, type ContextModel } from './context/analyze.js';
+export {
+  type BuildContext,
+  BuildContextError,
+  type BuildContextOptions,
+  findIgnoreFile,
+  type IgnoreFileInfo,
+  loadBuildContext,
+} from './context/build-context.js';
+export { type CopyPlan, contextCopies, planCopies } from './context/copy.js';
+export {
+  DockerignoreMatcher,
+  type IgnoreFileError,
+  type IgnorePattern,
+  parseDockerignore,
+} from './context/dockerignore.js';
+export { type IgnoreProposal, proposeDockerignore } from './context/propose.js';
+export { type ContextSummary, summarizeContext } from './context/summary.js';
+export { type ContextEntry, type ContextWalk, walkContext } from './context/walk.js';
 export type {
   Category,
   Finding,
@@ -43,8 +69,14 @@ export {
   lintSources,
   notADockerfile,
 } from './engine/lint-files.js';
+export { fixFiles } from './fix/apply.js';
+export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
+export { applyEditGroups, applyEdits } from './fix/edits.js';
+export { fixToFixpoint } from './fix/fixpoint.js';
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
 export { composeRules } from './rules/compose/index.js';
+export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export * from './secrets/index.js';
 export { VERSION } from './version.js';

@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UsageError } from './common.js';
 import { defineCompose } from './compose.js';
+import { defineContext } from './context.js';
+import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
 
 const program = new Command();
@@ -17,6 +19,8 @@ program
 
 defineLint(program);
 defineCompose(program);
+defineFix(program);
+defineContext(program);
 
 try {
   await program.parseAsync(process.argv);

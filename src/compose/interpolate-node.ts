@@ -48,7 +48,6 @@ function interpolateScalar(node: ScalarNode, lookup: Lookup, problems: LoadProbl
       message: s.error.message,
     });
     // Compose would stop here; rules must not trust the text either.
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose interpolation syntax, not a JS template
     return { ...node, unresolved: ['${…}'], masked: '\u0000', template: node.value };
   }
   const out: ScalarNode = { ...node, value: s.value, template: node.value };

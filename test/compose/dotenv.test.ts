@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: .env files use ${VAR} interpolation
 import { describe, expect, it } from 'vitest';
 import { parseDotenv } from '../../src/compose/dotenv.js';
 

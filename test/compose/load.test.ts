@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose files use ${VAR} interpolation
 import { describe, expect, it } from 'vitest';
 import { type LoadOptions, loadComposeProject } from '../../src/compose/load.js';
 import { type ComposeProject, get, getPath, type Node, text } from '../../src/compose/model.js';

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose files use ${VAR} interpolation
 import { describe, expect, it } from 'vitest';
 import { loadComposeProject } from '../../src/compose/load.js';
 import { isSecretName, redactedSources, secretEvidence } from '../../src/compose/secrets.js';

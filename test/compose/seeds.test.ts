@@ -1,4 +1,3 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose files use ${VAR} interpolation
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditComposeProjects } from '../../src/compose/run.js';

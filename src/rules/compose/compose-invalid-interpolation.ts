@@ -7,12 +7,9 @@ export default composeRule({
   severity: 'error',
   category: 'correctness',
   docs: {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose interpolation syntax, not a JS template
     summary: 'A `${…}` expression that Compose cannot interpolate.',
     rationale:
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose interpolation syntax, not a JS template
       "Compose supports `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+alt}` and `${VAR+alt}` only, and refuses to load a file with anything else (`${VAR/a/b}`, `${VAR:0:3}`, an unclosed `${`). Write `$$` for a literal dollar sign, for example in a command meant for the container's shell.",
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose interpolation syntax, not a JS template
     bad: 'services:\n  app:\n    image: example/app:1\n    command: sh -c "echo ${HOSTNAME%%.*}"',
     good: 'services:\n  app:\n    image: example/app:1\n    command: sh -c "echo $${HOSTNAME%%.*}"',
   },

@@ -10,7 +10,6 @@ export default composeRule({
   docs: {
     summary: 'A secret (password, token, key) is written as a plain value in `environment` or `build.args`.',
     rationale:
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose interpolation syntax, not a JS template
       "A value written in the compose file is in the repository's history for good, and an environment variable is visible to anyone who can run `docker inspect` and to every process of the container; build arguments are also kept in the image history. Use `secrets:` (files under /run/secrets, with the image's `*_FILE` variables), or at least take the value from the environment (`${DB_PASSWORD:?}`) instead of the file. Values are never shown in reports.",
     bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2',
     good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt',
