@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { Config } from '../config/settings.js';
+import type { InputError } from '../core/finding.js';
 import {
   addReportOptions,
   collect,
@@ -8,14 +10,13 @@ import {
   resolveThreshold,
   UsageError,
 } from './common.js';
+import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
 
-export interface ComposeCommandOptions extends ReportOptions {
+export interface ComposeCommandOptions extends ReportOptions, ConfigOptions {
   file?: string[];
   envFile?: string[];
   projectDirectory?: string;
   profile?: string[];
-  ignore?: string[];
-  enable?: string[];
 }
 
 /** Repeatable option whose values are kept whole (paths may hold commas). */
@@ -51,9 +52,8 @@ export function defineCompose(program: Command): void {
       '--profile <name>',
       'check only the services these profiles enable, as Compose selects them (default: every service)',
       collect,
-    )
-    .option('--ignore <rule>', 'switch a rule off (id or code; repeatable, comma-separated)', collect)
-    .option('--enable <rule>', 'switch on a rule that is off by default (repeatable)', collect);
+    );
+  addConfigOptions(cmd);
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: ComposeCommandOptions) => {
     process.exitCode = await runCompose(paths, options);
@@ -65,30 +65,44 @@ export async function runCompose(paths: string[], options: ComposeCommandOptions
     { discoverComposeProjects },
     { auditComposeProjects },
     { composeRules },
-    { defaultConfig },
+    { ConfigResolver, ConfigError },
     { VERSION },
     common,
   ] = await Promise.all([
     import('../compose/discover.js'),
     import('../compose/run.js'),
     import('../rules/compose/index.js'),
-    import('../config/settings.js'),
+    import('../config/load.js'),
     import('../version.js'),
     import('./common.js'),
   ]);
   resolveLang(options.lang);
   if (options.file?.length && paths.length > 0)
     throw new UsageError('give compose files either as arguments or with --file, not both');
-  const config = defaultConfig();
-  config.ignored.push(...(options.ignore ?? []));
-  config.enabled.push(...(options.enable ?? []));
-  const threshold = resolveThreshold(options.failureThreshold, config.failureThreshold);
+  const cliThreshold =
+    options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
+  const resolver = new ConfigResolver(cliConfigOf(options));
+  const errors: InputError[] = [];
+  // Configuration is discovered from each project's first file, as lint does per Dockerfile.
+  const configFor = async (path: string): Promise<Config | null> => {
+    try {
+      return await resolver.forFile(path);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      errors.push({ file: error.file, line: error.line, column: error.column, message: error.message });
+      return null;
+    }
+  };
 
   const discovered = options.file?.length
     ? { projects: [options.file], errors: [] }
     : await discoverComposeProjects(paths);
+  errors.push(...discovered.errors);
+  const first = await configFor(discovered.projects[0]?.[0] ?? paths[0] ?? '.');
+  const threshold = cliThreshold ?? first?.failureThreshold ?? 'info';
+  const noFail = options.fail === false || first?.noFail === true;
   const result = await auditComposeProjects(discovered.projects, {
-    configFor: () => config,
+    configFor,
     rules: composeRules,
     envFiles: options.envFile,
     projectDir: options.projectDirectory,
@@ -100,7 +114,8 @@ export async function runCompose(paths: string[], options: ComposeCommandOptions
       `dockaudit: rule ${failure.rule} failed on ${failure.file}: ${e?.stack ?? String(e)}\n`,
     );
   }
-  const errors = [...discovered.errors, ...result.errors];
+  errors.push(...result.errors);
+  const reported = dedupeErrors(errors);
   const { compareFindings } = await import('../core/finding.js');
   result.findings.sort(compareFindings);
   await common.emitReport(
@@ -109,7 +124,7 @@ export async function runCompose(paths: string[], options: ComposeCommandOptions
       version: VERSION,
       command: 'compose',
       findings: result.findings,
-      errors,
+      errors: reported,
       files: result.files,
       rules: composeRules,
       extra: {
@@ -124,5 +139,15 @@ export async function runCompose(paths: string[], options: ComposeCommandOptions
     options,
     result.sources,
   );
-  return exitCode(result.findings, errors, threshold, options.fail === false);
+  return exitCode(result.findings, reported, threshold, noFail);
+}
+
+function dedupeErrors<T extends { file: string; message: string }>(errors: T[]): T[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}\0${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -8,8 +8,8 @@ import type { ComposeProject } from './model.js';
 import { redactedSources } from './secrets.js';
 
 export interface ComposeRunOptions extends LoadOptions {
-  /** Configuration for a project (by the path of its first file). */
-  configFor: (path: string) => Promise<Config> | Config;
+  /** Configuration for a project (by the path of its first file); null skips the project (its error is reported by the caller). */
+  configFor: (path: string) => Promise<Config | null> | Config | null;
   rules: readonly ComposeRule[];
   catalog?: MessageCatalog;
 }
@@ -48,7 +48,8 @@ export async function auditComposeProjects(
       if (!result.sources.has(path)) result.files.push(path);
       result.sources.set(path, text);
     }
-    const config = await options.configFor(project.path);
+    const config = await options.configFor(project.files[0]!.absPath);
+    if (!config) continue;
     const findings = auditCompose(project, {
       config,
       rules: options.rules,

@@ -1,121 +1,36 @@
 import type { Span } from '../core/positions.js';
+import { checkKeyValue, type SecretConfidence, scanText } from '../secrets/index.js';
 import { substitute } from './interpolate.js';
 import { type ComposeProject, get, type MapNode, type Node, type ScalarNode } from './model.js';
 
 /**
- * Secret-looking values written in a compose file. For now judged by the variable's name and by
- * credentials inside URLs; the shared detector (token formats, entropy) replaces `secretEvidence` when
- * it is available, and everything else here stays as is.
+ * Secret-looking values written in a compose file, judged by the shared detector (src/secrets): known
+ * token formats, passwords in URLs, hard-coded values of secret-named variables; plus passwords
+ * assigned inside a value (connection strings, DSNs), found by the same detector's assignment reading.
  */
-export type SecretEvidence = 'key-name' | 'url-credentials' | 'connection-string';
-
-/** Words that name a secret. */
-const SECRET_WORDS = new Set([
-  'PASSWORD',
-  'PASSWORDS',
-  'PASSWD',
-  'PASS',
-  'PASSPHRASE',
-  'SECRET',
-  'TOKEN',
-  'APIKEY',
-  'CREDENTIAL',
-  'CREDENTIALS',
-  'PRIVATEKEY',
-  'SALT',
-]);
-/** Endings of run-together words that name a secret (`ADMINPASSWORD`, `ACCESSKEYSECRET`). */
-const SECRET_ENDINGS = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'APIKEY', 'PRIVATEKEY'];
-/** A `KEY` after one of these words names a secret key (`API_KEY`, `SECRET_KEY`, `APP_KEY`…). */
-const KEY_QUALIFIERS = new Set([
-  'API',
-  'SECRET',
-  'PRIVATE',
-  'AUTH',
-  'ENCRYPTION',
-  'SIGNING',
-  'MASTER',
-  'CLIENT',
-  'APP',
-  'SESSION',
-  'JWT',
-  'LICENSE',
-  'ACCOUNT',
-  'SERVICE',
-  'CRYPT',
-  'HMAC',
-  'FERNET',
-]);
-/**
- * Words that may follow the secret word in a secret's name (`SECRET_KEY_BASE`, `AWS_SECRET_ACCESS_KEY`).
- * Any other word after it makes the name a setting about the secret (`PASSWORD_MIN_LENGTH`,
- * `TOKEN_EXPIRY`, `POSTGRES_PASSWORD_FILE`), or an application's prefix (`SECRET_PORT`).
- */
-const SECRET_TAIL = new Set([
-  'KEY',
-  'KEYS',
-  'BASE',
-  'VALUE',
-  'ACCESS',
-  'PHRASE',
-  'STRING',
-  'B64',
-  'BASE64',
-  'HEX',
-]);
-const BOOLEAN_WORDS = /^(?:true|false|yes|no|on|off|y|n|0|1|none|null)$/i;
-const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@/i;
-/** `Password=…` in ADO.NET/JDBC connection strings and libpq `password=…` DSNs. */
-const CONNECTION_PASSWORD = /(?:^|[;\s])(?:password|pwd)\s*=\s*([^;\s]+)/i;
-/** Values that only show where a secret goes: `<your-token>`, `******`, `xxxx`, `sk-xxx-xxx`. */
-const PLACEHOLDER = /^(?:<[^<>]*>|[*xX#._-]{3,})$/;
-/** A path to a file (a key file, a mounted secret): the value names the secret, it is not the secret. */
-const FILE_PATH = /^(?:\/|\.{1,2}\/|~\/)\S*$/;
-
-function isPlaceholder(value: string): boolean {
-  if (PLACEHOLDER.test(value)) return true;
-  const masks = value.replace(/[^*xX]/g, '').length;
-  return value.length >= 6 && masks / value.length >= 0.6;
-}
-
-/** Upper-case words of a variable name: `dbPassword`, `DB_PASSWORD`, `db.password` → DB, PASSWORD. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toUpperCase());
-}
-
-function namesSecret(words: string[], i: number): boolean {
-  const w = words[i]!;
-  if (SECRET_WORDS.has(w)) return true;
-  // PWD alone is the working directory; MYSQL_PWD is a password.
-  if (w === 'PWD') return words.length > 1;
-  if (w === 'KEY') return i > 0 && KEY_QUALIFIERS.has(words[i - 1]!);
-  if (w.endsWith('KEY') && KEY_QUALIFIERS.has(w.slice(0, -3))) return true;
-  return SECRET_ENDINGS.some((e) => w.length > e.length && w.endsWith(e));
-}
-
-export function isSecretName(name: string): boolean {
-  const words = nameWords(name);
-  for (let i = words.length - 1; i >= 0; i--) {
-    if (namesSecret(words, i)) return true;
-    if (!SECRET_TAIL.has(words[i]!)) return false;
-  }
-  return false;
+export interface SecretEvidence {
+  kind: 'token' | 'named' | 'url' | 'connection-string';
+  /** What was found, for people ("GitHub token", "password in a URL"); never the value. */
+  description: string;
+  confidence: SecretConfidence;
 }
 
 /** Why a value written in the file for a variable looks like a secret, or null. */
 export function secretEvidence(name: string, literal: string): SecretEvidence | null {
   const value = literal.trim();
-  if (value === '' || FILE_PATH.test(value) || isPlaceholder(value)) return null;
-  const url = URL_CREDENTIALS.exec(value);
-  if (url?.[1] && !isPlaceholder(url[1])) return 'url-credentials';
-  const dsn = CONNECTION_PASSWORD.exec(value);
-  if (dsn?.[1] && !isPlaceholder(dsn[1]) && !dsn[1].startsWith('$')) return 'connection-string';
-  if (BOOLEAN_WORDS.test(value)) return null;
-  return isSecretName(name) ? 'key-name' : null;
+  if (value === '') return null;
+  const match = checkKeyValue(name, value)[0];
+  if (match) {
+    const kind = match.kind === 'named-secret' ? 'named' : match.kind === 'url-credentials' ? 'url' : 'token';
+    return { kind, description: match.description, confidence: match.confidence };
+  }
+  // `Server=db;Password=…;`, `user=app password=…`: a password assigned inside the value.
+  if (value.includes('=')) {
+    const inner = scanText(value).find((m) => m.kind === 'named-secret');
+    if (inner)
+      return { kind: 'connection-string', description: inner.description, confidence: inner.confidence };
+  }
+  return null;
 }
 
 /** The part of a value that is written in the file: defaults kept, values from variables left out. */

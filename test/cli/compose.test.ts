@@ -88,6 +88,28 @@ describe('dockaudit compose', () => {
     expect(privileged).toMatchObject({ file: prod, line: 3, column: 17 });
   });
 
+  it('reads .dockaudit.yaml next to the project (ignored rules, severities, threshold)', async () => {
+    const file = write('cfg/compose.yaml', 'services:\n  web:\n    image: nginx\n    privileged: true\n');
+    write(
+      'cfg/.dockaudit.yaml',
+      'ignored: [DA5001, service-runs-as-root]\nseverity:\n  DA5003: warning\nfailure-threshold: error\n',
+    );
+    const { code, json } = await report([file]);
+    const codes = json.findings.map((f: { code: string }) => f.code);
+    expect(codes).not.toContain('DA5001');
+    expect(codes).not.toContain('DA5002');
+    expect(json.findings.find((f: { code: string }) => f.code === 'DA5003').severity).toBe('warning');
+    expect(code).toBe(0);
+  });
+
+  it('reports an invalid configuration file as an input error', async () => {
+    const file = write('badcfg/compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n');
+    write('badcfg/.dockaudit.yaml', 'ignored: [DA5001\n');
+    const { code, json } = await report([file]);
+    expect(code).toBe(2);
+    expect(json.errors[0].file).toContain('.dockaudit.yaml');
+  });
+
   it('refuses files given both ways', async () => {
     await expect(runCompose(['x.yaml'], { file: ['y.yaml'] })).rejects.toThrow(/not both/);
   });

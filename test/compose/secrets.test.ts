@@ -1,70 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { loadComposeProject } from '../../src/compose/load.js';
-import { isSecretName, redactedSources, secretEvidence } from '../../src/compose/secrets.js';
+import type { MapNode, ScalarNode } from '../../src/compose/model.js';
+import { literalValue, redactedSources, secretEvidence } from '../../src/compose/secrets.js';
 
-describe('isSecretName', () => {
-  it.each([
-    ['POSTGRES_PASSWORD', true],
-    ['MYSQL_ROOT_PASSWORD', true],
-    ['DB_PASS', true],
-    ['dbPassword', true],
-    ['MYSQL_PWD', true],
-    ['PWD', false],
-    ['JWT_SECRET', true],
-    ['SECRET_KEY_BASE', true],
-    ['GITHUB_TOKEN', true],
-    ['AWS_SECRET_ACCESS_KEY', true],
-    ['AWS_ACCESS_KEY_ID', false],
-    ['STRIPE_API_KEY', true],
-    ['APIKEY', true],
-    ['WORDPRESS_AUTH_KEY', true],
-    ['WORDPRESS_AUTH_SALT', true],
-    ['POSTGRES_PASSWORD_FILE', false],
-    ['TOKEN_EXPIRY', false],
-    ['PASSWORD_MIN_LENGTH', false],
-    ['SSH_KEY_PATH', false],
-    ['KEY', false],
-    ['MONKEY', false],
-    ['PASSENGER_ENABLED', false],
-    ['COMPASS', false],
-    ['ME_CONFIG_MONGODB_ADMINPASSWORD', true],
-    ['REGISTRY_STORAGE_OSS_ACCESSKEYSECRET', true],
-    ['LDAP_PASSWORDS', true],
-    ['AIRFLOW__CORE__FERNET_KEY', true],
-    ['MINIO_ACCESS_KEY', false],
-    ['MAILCOW_PASS_SCHEME', false],
-    ['SECRET_LOCAL_HOSTNAME', false],
-    ['SECRET_JWT_SECRET', true],
-    ['API_KEY_ID', false],
-  ])('%s → %s', (name, expected) => {
-    expect(isSecretName(name)).toBe(expected);
+describe('secretEvidence', () => {
+  it('reports values of secret-named variables, passwords in URLs and connection strings, known tokens', () => {
+    expect(secretEvidence('POSTGRES_PASSWORD', 'hunter2')).toMatchObject({
+      kind: 'named',
+      confidence: 'medium',
+    });
+    expect(secretEvidence('DATABASE_URL', 'postgres://app:pw1x@db/app')).toMatchObject({ kind: 'url' });
+    expect(
+      secretEvidence('DB_CONNECTION_STRING', 'Server=db;Database=app;User Id=sa;Password=pw1x;'),
+    ).toMatchObject({ kind: 'connection-string' });
+    expect(secretEvidence('MEMOS_DSN', 'user=memos password=m3mos dbname=memos')).toMatchObject({
+      kind: 'connection-string',
+    });
+    const token = secretEvidence('CI_TOKEN', `ghp_${'a1B2c3D4e5F6'.repeat(3)}`);
+    expect(token).toMatchObject({ kind: 'token', confidence: 'high' });
+    expect(JSON.stringify(token)).not.toContain('a1B2c3D4e5F6');
+  });
+
+  it('does not report settings, files, references, placeholders and empty values', () => {
+    for (const [name, value] of [
+      ['POSTGRES_PASSWORD_FILE', '/run/secrets/db'],
+      ['ORDERER_GENERAL_TLS_PRIVATEKEY', '/var/hyperledger/orderer/tls/server.key'],
+      ['TOKEN_EXPIRY', '3600'],
+      ['SECRET_LOCAL_HOSTNAME', '0.0.0.0'],
+      ['MYSQL_RANDOM_ROOT_PASSWORD', 'yes'],
+      ['API_TOKEN', '<your-token>'],
+      ['API_TOKEN', '******'],
+      ['DB_PASSWORD', ''],
+      ['DATABASE_URL', 'postgres://app@db/app'],
+      ['DSN', 'host=db password='],
+    ])
+      expect(secretEvidence(name!, value!)).toBeNull();
   });
 });
 
-describe('secretEvidence', () => {
-  it('ignores empty, boolean and /run/secrets values, finds URL credentials under any name', () => {
-    expect(secretEvidence('DB_PASSWORD', '')).toBeNull();
-    expect(secretEvidence('MYSQL_RANDOM_ROOT_PASSWORD', 'yes')).toBeNull();
-    expect(secretEvidence('DB_PASSWORD', '/run/secrets/db')).toBeNull();
-    expect(
-      secretEvidence('ORDERER_GENERAL_TLS_PRIVATEKEY', '/var/hyperledger/orderer/tls/server.key'),
-    ).toBeNull();
-    expect(secretEvidence('DB_PASSWORD', 'xylophone')).toBe('key-name');
-    expect(secretEvidence('DB_PASSWORD', 'changeme')).toBe('key-name');
-    expect(secretEvidence('DATABASE_URL', 'postgres://app:pw@db/app')).toBe('url-credentials');
-    expect(secretEvidence('DATABASE_URL', 'postgres://app@db/app')).toBeNull();
-    expect(secretEvidence('DATABASE_URL', 'postgres://app:****@db/app')).toBeNull();
-    expect(secretEvidence('DB_CONNECTION_STRING', 'Server=db;Database=app;User Id=sa;Password=pw1;')).toBe(
-      'connection-string',
-    );
-    expect(secretEvidence('MEMOS_DSN', 'user=memos password=memos dbname=memos')).toBe('connection-string');
-    expect(secretEvidence('DSN', 'host=db password=${PW}')).toBeNull();
-  });
-
-  it('ignores placeholders that only show where a secret goes', () => {
-    for (const v of ['<your-token>', '******', 'xxxxxxxx', 'XXX-XXX', '...', 'sk-xxx-xxx-xxx'])
-      expect(secretEvidence('API_TOKEN', v)).toBeNull();
-    expect(secretEvidence('API_TOKEN', 'changeme')).toBe('key-name');
+describe('literalValue', () => {
+  it('keeps what is written in the file and drops what variables bring', async () => {
+    const compose =
+      'services:\n  a:\n    image: x\n    environment:\n      A: ${PW}\n      B: ${PW:-fallback}\n      C: pre-${PW}\n';
+    const { project } = await loadComposeProject(['compose.yaml'], {
+      cwd: '/v',
+      env: { PW: 'from-env' },
+      texts: new Map([['/v/compose.yaml', compose]]),
+      readText: () => Promise.reject(new Error('no')),
+    });
+    const env = project!.services[0]!.node.pairs.get('environment')!.value as MapNode;
+    const literal = (k: string) => literalValue(env.pairs.get(k)!.value as ScalarNode);
+    expect([literal('A'), literal('B'), literal('C')]).toEqual(['', 'fallback', 'pre-']);
   });
 });
 

@@ -20,7 +20,7 @@ describe(rule, () => {
       '        - NPM_TOKEN=npm_abc123',
       '    environment:',
       '      - "JWT_SECRET=s3cr3t"',
-      '      - DATABASE_URL=postgres://app:pw@db:5432/app',
+      '      - DATABASE_URL=postgres://app:s3cr3tpw@db:5432/app',
       '      - API_KEY=${API_KEY}',
       '      - STRIPE_API_KEY=${STRIPE_API_KEY:-sk_test_default}',
       '      - TOKEN_EXPIRY=3600',
@@ -38,6 +38,28 @@ describe(rule, () => {
       '17:9-23 warning service api: STRIPE_API_KEY holds a secret written in the file; use `secrets:`',
       '22:9-29 warning service api: DB_CONNECTION_STRING holds a connection string with a password written in the file; use `secrets:`',
     ]);
+  });
+
+  it('reports known token formats as errors and default accounts in URLs as info', async () => {
+    const token = `ghp_${'a1B2c3D4e5F6'.repeat(3)}`;
+    const text = [
+      'services:',
+      '  ci:',
+      '    image: x/ci:1',
+      '    environment:',
+      `      GITHUB: ${token}`,
+      '      BROKER_URL: amqp://guest:guest@rabbitmq:5672/',
+      '',
+    ].join('\n');
+    const lines = await hits(rule, text);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^5:7-13 error service ci: GITHUB holds a .+ written in the file; use `secrets:`$/,
+    );
+    expect(lines[1]).toBe(
+      '6:7-17 info service ci: BROKER_URL holds a URL with a password written in the file; use `secrets:`',
+    );
+    expect(lines.join('\n')).not.toContain('a1B2c3D4e5F6');
   });
 
   it('never puts the value in a finding', async () => {
