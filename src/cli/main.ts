@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
 import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
@@ -21,6 +22,7 @@ defineLint(program);
 defineCompose(program);
 defineFix(program);
 defineContext(program);
+defineBaseline(program);
 
 try {
   await program.parseAsync(process.argv);
