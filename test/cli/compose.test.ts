@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCompose } from '../../src/cli/compose.js';
+import { FORMATS } from '../../src/report/types.js';
 
 let dir: string;
 const out = () => join(dir, 'report.json');
@@ -48,6 +49,20 @@ describe('dockaudit compose', () => {
     expect(code).toBe(1);
     expect(text).toContain('POSTGRES_PASSWORD: *******');
     expect(text).not.toContain('hunter2');
+  });
+
+  it('never shows a secret value, in any output format', async () => {
+    const file = write(
+      'formats/compose.yaml',
+      'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2xyz\n      DATABASE_URL: postgres://app:s3cr3tpw@db/app\n',
+    );
+    for (const format of FORMATS) {
+      const code = await runCompose([file], { format, output: out(), color: false });
+      const text = readFileSync(out(), 'utf8');
+      expect(code, format).toBe(1);
+      expect(text, format).not.toMatch(/hunter2xyz|s3cr3tpw/);
+      expect(text, format).toMatch(/POSTGRES_PASSWORD|DA5017/);
+    }
   });
 
   it('exits 0 when nothing reaches the threshold', async () => {
