@@ -115,18 +115,6 @@ export interface ComposeProject {
   legacy: boolean;
 }
 
-export function isMap(node: Node | null | undefined): node is MapNode {
-  return node?.kind === 'map';
-}
-
-export function isSeq(node: Node | null | undefined): node is SeqNode {
-  return node?.kind === 'seq';
-}
-
-export function isScalar(node: Node | null | undefined): node is ScalarNode {
-  return node?.kind === 'scalar';
-}
-
 /** The value of a key of a mapping (null when the node is not a mapping or lacks the key). */
 export function get(node: Node | null | undefined, key: string): Node | null {
   return node?.kind === 'map' ? (node.pairs.get(key)?.value ?? null) : null;

@@ -34,24 +34,8 @@ export function isAllInterfaces(hostIp: string | null): boolean {
   return hostIp === null || hostIp === '0.0.0.0' || hostIp === '::' || hostIp === '[::]';
 }
 
-/** Loopback addresses (the port is reachable from the host only). */
-export function isLoopback(hostIp: string): boolean {
-  return /^127\./.test(hostIp) || hostIp === '::1' || hostIp === 'localhost';
-}
-
 /** The first port of a port or range (`8000-8010` → 8000); null when not a number. */
 export function firstPort(port: string): number | null {
   const m = /^(\d+)(?:-(\d+))?$/.exec(port.trim());
   return m ? Number(m[1]) : null;
-}
-
-/** Every port of a port or range, capped to keep huge ranges cheap. */
-export function portsOf(port: string, cap = 4096): number[] {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(port.trim());
-  if (!m) return [];
-  const from = Number(m[1]);
-  const to = m[2] ? Number(m[2]) : from;
-  const out: number[] = [];
-  for (let p = from; p <= to && out.length < cap; p++) out.push(p);
-  return out;
 }

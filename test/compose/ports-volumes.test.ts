@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllInterfaces, parsePort, portsOf } from '../../src/compose/ports.js';
+import { firstPort, isAllInterfaces, parsePort } from '../../src/compose/ports.js';
 import { parseVolume } from '../../src/compose/volumes.js';
 
 describe('parsePort', () => {
@@ -16,7 +16,7 @@ describe('parsePort', () => {
     expect(parsePort(spec)).toEqual(expected);
   });
 
-  it('knows all-interface addresses and expands ranges', () => {
+  it('knows all-interface addresses and the first port of a range', () => {
     expect([null, '0.0.0.0', '::', '127.0.0.1', '10.0.0.1'].map(isAllInterfaces)).toEqual([
       true,
       true,
@@ -24,7 +24,7 @@ describe('parsePort', () => {
       false,
       false,
     ]);
-    expect(portsOf('8000-8002')).toEqual([8000, 8001, 8002]);
+    expect([firstPort('8000-8002'), firstPort('443'), firstPort('${P}')]).toEqual([8000, 443, null]);
   });
 });
 
