@@ -26,13 +26,11 @@ for (const [target, exportName] of Object.entries(targets)) {
     lines.push(`import r${i} from './${f.replace(/\.ts$/, '.js')}';`);
   });
   lines.push('');
-  const names = files.map((_, i) => `r${i}`);
-  const head = type ? `export const ${exportName}: readonly ${type}[] = ` : `export const ${exportName} = `;
-  const tail = type ? ';' : ' as const;';
-  const oneLine = `${head}[${names.join(', ')}]${tail}`;
-  // Wrapped one per line past Biome's line width, as its formatter writes it.
+  const list = files.map((_, i) => `r${i}`).join(', ');
   lines.push(
-    oneLine.length <= 110 ? oneLine : `${head}[\n${names.map((n) => `  ${n},`).join('\n')}\n]${tail}`,
+    type
+      ? `export const ${exportName}: readonly ${type}[] = [${list}];`
+      : `export const ${exportName} = [${list}] as const;`,
   );
   const text = `${lines.join('\n')}\n`;
   const path = join(dir, 'index.ts');
