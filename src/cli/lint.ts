@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Gate } from '../config/settings.js';
 import type { Finding, InputError, Threshold } from '../core/finding.js';
 import type { ContextFacts } from '../dockerfile/analysis.js';
 import {
@@ -59,6 +60,7 @@ export interface LintRun {
   /** From the command line, else the configuration of the first file. */
   threshold: Threshold;
   noFail: boolean;
+  gate: Gate;
 }
 
 /** Discovers, reads (`-` is stdin), optionally fixes, and lints; findings come sorted. */
@@ -103,10 +105,12 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
   // The failure threshold and no-fail come from the configuration of the first file (or the command line).
   let threshold = cliThreshold ?? 'info';
   let noFail = options.fail === false;
+  let gate: Gate = 'all';
   try {
     const first = await resolver.forFile(sources[0]?.path ?? paths.find((p) => p !== '-') ?? '.');
     threshold = first.failureThreshold;
     noFail = first.noFail;
+    gate = first.gate;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
   }
@@ -147,6 +151,7 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
     sources: result.sources,
     threshold,
     noFail,
+    gate,
   };
 }
 
@@ -174,7 +179,13 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     options,
     run.sources,
   );
-  return exitCode(findings, run.errors, run.threshold, run.noFail);
+  return exitCode(gatedFindings(findings, run.gate), run.errors, run.threshold, run.noFail);
+}
+
+/** With the hadolint gate only findings of rules that have a hadolint or ShellCheck equivalent decide the exit code. */
+export function gatedFindings(findings: readonly Finding[], gate: Gate): readonly Finding[] {
+  if (gate === 'all') return findings;
+  return findings.filter((f) => f.aliases.some((a) => /^(?:DL|SC)\d{4}$/.test(a)));
 }
 
 /** Drops findings recorded in a baseline file; fingerprints are computed over all findings first. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isSeverity, type Severity, type Threshold } from '../core/finding.js';
-import { type Config, defaultConfig, type LabelType } from './settings.js';
+import { type Config, defaultConfig, type Gate, type LabelType } from './settings.js';
 
 /** A configuration problem, with the file and (when known) the position. */
 export class ConfigError extends Error {
@@ -27,6 +27,7 @@ export interface ConfigFileData {
   'strict-labels'?: boolean;
   'disable-ignore-pragma'?: boolean;
   'no-fail'?: boolean;
+  gate?: Gate;
   rules?: Record<string, Record<string, unknown>>;
 }
 
@@ -44,6 +45,7 @@ const KNOWN_KEYS = new Set([
   'strict-labels',
   'disable-ignore-pragma',
   'no-fail',
+  'gate',
   'rules',
   // hadolint keys that only concern its own output; accepted so its files load unchanged
   'format',
@@ -157,6 +159,10 @@ export async function parseConfigText(text: string, path: string): Promise<Confi
         if (typeof value !== 'boolean') fail(key, 'must be true or false');
         out[key] = value as boolean;
         break;
+      case 'gate':
+        if (value !== 'all' && value !== 'hadolint') fail(key, 'must be all or hadolint');
+        out.gate = value as Gate;
+        break;
       case 'rules':
         if (typeof value !== 'object' || Array.isArray(value))
           fail(key, 'must map rule ids to their options');
@@ -203,6 +209,7 @@ export function applyConfigData(base: Config, data: ConfigFileData): Config {
   if (data['strict-labels'] !== undefined) config.strictLabels = data['strict-labels'];
   if (data['disable-ignore-pragma'] !== undefined) config.disableIgnorePragma = data['disable-ignore-pragma'];
   if (data['no-fail'] !== undefined) config.noFail = data['no-fail'];
+  if (data.gate) config.gate = data.gate;
   return config;
 }
 
@@ -299,6 +306,7 @@ export interface CliConfig {
   strictLabels?: boolean;
   disableIgnorePragma?: boolean;
   noFail?: boolean;
+  gate?: Gate;
 }
 
 /**
@@ -336,6 +344,9 @@ export class ConfigResolver {
       const user = await findUserConfigFile(this.env);
       if (user) files = [user];
     }
+    // Configured by hadolint's files alone: keep hadolint's pass/fail (a `gate:` key or --gate overrides it).
+    if (files.length > 0 && files.every((f) => /(?:^|[\\/])\.?hadolint\.ya?ml$/.test(f)))
+      config.gate = 'hadolint';
     for (const f of files) {
       config = applyConfigData(config, await readConfigFile(f));
       this.loaded.add(f);
@@ -364,6 +375,7 @@ export function applyCli(base: Config, cli: CliConfig): Config {
     config.labelSchema[name] = (type as LabelType | undefined) ?? 'text';
   }
   if (cli.failureThreshold) config.failureThreshold = cli.failureThreshold;
+  if (cli.gate) config.gate = cli.gate;
   if (cli.strictLabels) config.strictLabels = true;
   if (cli.disableIgnorePragma) config.disableIgnorePragma = true;
   if (cli.noFail) config.noFail = true;

@@ -160,3 +160,34 @@ describe('--shellcheck without the shellcheck program', () => {
     }
   });
 });
+
+describe('the hadolint gate', () => {
+  async function repoWith(config: { name: string; text: string } | null) {
+    const dir = await fs.mkdtemp(join(tmp, 'gate-'));
+    // An empty continuation line: a dockaudit finding (warning) with no hadolint equivalent.
+    await fs.writeFile(join(dir, 'Dockerfile'), 'FROM debian:12.8\nRUN echo a \\\n\n    b\n');
+    if (config) await fs.writeFile(join(dir, config.name), config.text);
+    return join(dir, 'Dockerfile');
+  }
+
+  it('keeps hadolint pass/fail when only .hadolint.yaml configures the repository, and still shows the finding', async () => {
+    const r = await lint([await repoWith({ name: '.hadolint.yaml', text: 'failure-threshold: info\n' })]);
+    expect(r.codes).toContain('empty-continuation-line');
+    expect(r.code).toBe(0);
+  });
+
+  it('gates on every rule with .dockaudit.yaml, without configuration, or with --gate all', async () => {
+    expect(
+      (await lint([await repoWith({ name: '.dockaudit.yaml', text: 'failure-threshold: info\n' })])).code,
+    ).toBe(1);
+    expect((await lint([await repoWith(null)])).code).toBe(1);
+    expect(
+      (
+        await lint([await repoWith({ name: '.hadolint.yaml', text: 'failure-threshold: info\n' })], {
+          gate: 'all',
+        })
+      ).code,
+    ).toBe(1);
+    expect((await lint([await repoWith({ name: '.hadolint.yaml', text: 'gate: all\n' })])).code).toBe(1);
+  });
+});
