@@ -70,7 +70,8 @@ export default dockerfileRule({
     good: '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nCOPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
   },
   messages: {
-    default: 'this RUN downloads {what} again on every rebuild: add `{mount}`{note} to reuse them across builds',
+    default:
+      'this RUN downloads {what} again on every rebuild: add `{mount}`{note} to reuse them across builds',
   },
   check({ model, report }) {
     if (!usesBuildkit(model)) return;

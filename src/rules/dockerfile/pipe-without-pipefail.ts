@@ -54,7 +54,7 @@ export default dockerfileRule({
 /** The first pipeline of the RUN's own script when neither the shell nor the script sets pipefail. */
 function unguardedPipe(model: DockerfileAnalysis, inst: RunInstruction): ShellCommand[] | null {
   const c = model.commandsOf(inst);
-  if (!c || c.form !== 'shell' || c.shell.kind !== 'posix') return null;
+  if (c?.form !== 'shell' || c.shell.kind !== 'posix') return null;
   if (!c.commands.some((x) => x.pipeline.length > 1)) return null;
   const own = c.commands.filter((x) => x.via === null);
   const first = own.find((x) => x.pipeline.length > 1 && mayHideFailure(own, x.pipeline.id));
