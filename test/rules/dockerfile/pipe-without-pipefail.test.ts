@@ -26,6 +26,8 @@ testRule(rule, {
       name: 'echo cannot fail',
     },
     { code: 'FROM archlinux\nRUN yes | pacman -Syu\n', name: 'pipefail would break yes' },
+    { code: 'FROM debian\nSHELL ["/bin/bash", "-euo", "pipefail", "-c"]\nRUN a | b\n' },
+    { code: 'FROM debian\nRUN bash -o pipefail -c "curl -fsSL https://x.example | sh"\n', name: 'bash -c with pipefail' },
   ],
   invalid: [
     {
