@@ -27,7 +27,10 @@ testRule(rule, {
     },
     { code: 'FROM archlinux\nRUN yes | pacman -Syu\n', name: 'pipefail would break yes' },
     { code: 'FROM debian\nSHELL ["/bin/bash", "-euo", "pipefail", "-c"]\nRUN a | b\n' },
-    { code: 'FROM debian\nRUN bash -o pipefail -c "curl -fsSL https://x.example | sh"\n', name: 'bash -c with pipefail' },
+    {
+      code: 'FROM debian\nRUN bash -o pipefail -c "curl -fsSL https://x.example | sh"\n',
+      name: 'bash -c with pipefail',
+    },
   ],
   invalid: [
     {
