@@ -1,7 +1,7 @@
 /** What kind of leftover a path of the final image is: a package manager's cache, or a temporary file. */
 export type CacheCategory =
   | 'apt-lists'
-  | 'apt-archives'
+  | 'apt-cache'
   | 'apk'
   | 'yum'
   | 'dnf'
@@ -30,8 +30,8 @@ export const CACHE_INFO: Readonly<Record<CacheCategory, { label: string; fix: st
     label: 'apt package lists',
     fix: 'end the same RUN with `rm -rf /var/lib/apt/lists/*`, or use a cache mount for /var/lib/apt',
   },
-  'apt-archives': {
-    label: 'downloaded .deb files',
+  'apt-cache': {
+    label: 'apt cache (downloaded .deb files, package caches)',
     fix: 'run `apt-get clean` in the same RUN, or use a cache mount for /var/cache/apt',
   },
   apk: { label: 'apk cache', fix: 'use `apk add --no-cache`' },
@@ -94,7 +94,7 @@ export function classifyLeftover(path: string): CacheCategory | null {
   if (path.startsWith('var/cache/')) {
     const rest = path.slice('var/cache/'.length);
     const first = rest.slice(0, rest.indexOf('/') === -1 ? rest.length : rest.indexOf('/'));
-    if (first === 'apt') return path.endsWith('.deb') || path.endsWith('.bin') ? 'apt-archives' : null;
+    if (first === 'apt') return path.endsWith('.deb') || path.endsWith('.bin') ? 'apt-cache' : null;
     if (first === 'apk') return 'apk';
     if (first === 'yum') return 'yum';
     if (first === 'dnf') return 'dnf';

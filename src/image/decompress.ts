@@ -163,10 +163,22 @@ export function zstdWindowSize(head: Uint8Array): number | null {
   return fcsBytes === 2 ? size + 256 : size;
 }
 
-/** fzstd (pure JS) as a transform; refuses frames whose window exceeds ZSTD_MAX_WINDOW before allocating. */
+/** Most bytes fzstd may produce from one 64 KiB slice of input before it is stopped (real data: a few MiB). */
+const FZSTD_STEP_LIMIT = 64 * 1024 * 1024;
+const FZSTD_SLICE = 64 * 1024;
+
+/**
+ * fzstd (pure JS) as a transform. fzstd decompresses everything it is given in one synchronous call,
+ * so input goes in 64 KiB slices, the next slice waits until the output was taken (backpressure), and a
+ * slice that expands past FZSTD_STEP_LIMIT is refused. Frames asking for a window over ZSTD_MAX_WINDOW
+ * are refused before fzstd allocates it.
+ */
 class FzstdTransform extends Transform {
   private decoder: { push(c: Uint8Array, f?: boolean): void } | null = null;
   private checked = false;
+  private step = 0;
+  private blocked = false;
+  private pending: { chunk: Buffer; offset: number; cb: TransformCallback } | null = null;
 
   constructor() {
     super({ readableHighWaterMark: CHUNK });
@@ -176,37 +188,64 @@ class FzstdTransform extends Transform {
     const require = createRequire(import.meta.url);
     const { Decompress } = require('fzstd') as FzstdModule;
     this.decoder = new Decompress((data) => {
-      this.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      this.step += data.length;
+      if (this.step > FZSTD_STEP_LIMIT)
+        throw new Error('zstd data expands too fast: refusing a possible decompression bomb');
+      if (!this.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength))) this.blocked = true;
     });
   }
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    try {
-      if (!this.checked) {
-        const window = zstdWindowSize(chunk);
-        if (window !== null && window > ZSTD_MAX_WINDOW)
-          throw new Error(`zstd frame asks for a ${window}-byte window (limit ${ZSTD_MAX_WINDOW})`);
-        this.checked = true;
-        this.init();
+  private pump(): void {
+    while (this.pending) {
+      const p = this.pending;
+      const slice = p.chunk.subarray(p.offset, p.offset + FZSTD_SLICE);
+      p.offset += slice.length;
+      this.step = 0;
+      this.blocked = false;
+      try {
+        this.decoder!.push(slice);
+      } catch (error) {
+        this.pending = null;
+        p.cb(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
-      this.decoder!.push(chunk);
-      cb();
-    } catch (error) {
-      cb(error instanceof Error ? error : new Error(String(error)));
+      if (p.offset >= p.chunk.length) {
+        this.pending = null;
+        p.cb();
+        return;
+      }
+      if (this.blocked) return;
     }
+  }
+
+  override _read(size: number): void {
+    super._read(size);
+    if (this.pending && this.blocked) setImmediate(() => this.pump());
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    if (!this.checked) {
+      const window = zstdWindowSize(chunk);
+      if (window !== null && window > ZSTD_MAX_WINDOW) {
+        cb(new Error(`zstd frame asks for a ${window}-byte window (limit ${ZSTD_MAX_WINDOW})`));
+        return;
+      }
+      this.checked = true;
+      this.init();
+    }
+    this.pending = { chunk, offset: 0, cb };
+    this.pump();
   }
 
   override _flush(cb: TransformCallback): void {
     try {
       if (!this.decoder) this.init();
+      this.step = 0;
       this.decoder!.push(new Uint8Array(0), true);
       cb();
     } catch (error) {
-      cb(
-        error instanceof Error
-          ? new Error(`zstd data is corrupt or truncated: ${error.message}`)
-          : new Error(String(error)),
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      cb(new Error(`zstd data is corrupt or truncated: ${message}`));
     }
   }
 }

@@ -100,6 +100,8 @@ export class LayerFilesystem {
     const dirPath = slash === -1 ? '' : entry.path.slice(0, slash);
     const name = slash === -1 ? entry.path : entry.path.slice(slash + 1);
     const dir = this.dirFor(dirPath);
+    // dive drops opaque markers from its layer trees, so they make no folder a non-leaf.
+    if (name !== OPAQUE) dir.childTouched = L;
     if (name.startsWith(WHITEOUT)) {
       if (name === OPAQUE) this.opaque(dir, dirPath);
       else this.whiteout(dir, dirPath, name.slice(WHITEOUT.length));
@@ -127,12 +129,13 @@ export class LayerFilesystem {
       }
       if (node.isDir && entry.type !== 'dir') node.children = null;
     } else {
-      node ??= dir.addChild(name);
+      node ??= dir.addChild(name, L);
       if (entry.type !== 'dir') {
         stats.added++;
         stats.addedBytes += entry.size;
       }
     }
+    node.stamp(L);
     node.setEntry(entry, L);
     this.touch(node, entry.size);
     return node;
@@ -148,7 +151,7 @@ export class LayerFilesystem {
     node.touchSize = size;
   }
 
-  /** The folder at `dirPath`, created (implicitly) when missing; marks the path as touched by this layer. */
+  /** The folder at `dirPath`, created (implicitly) when missing; marks its ancestors as having a child in this layer. */
   private dirFor(dirPath: string): FsNode {
     if (dirPath === this.lastDirPath) return this.lastDir;
     const L = this.layer;
@@ -158,10 +161,11 @@ export class LayerFilesystem {
         node.childTouched = L;
         let next = node.child(part);
         if (!next) {
-          next = node.addChild(part);
+          next = node.addChild(part, L);
           next.implicit = true;
           next.layer = L;
         } else if (!next.present || !next.isDir) {
+          next.stamp(L);
           if (next.present) this.sink?.hidden(next, next.path, L, 'overwritten', next.path);
           next.type = 'dir';
           next.size = 0;
@@ -173,7 +177,6 @@ export class LayerFilesystem {
         node = next;
       }
     }
-    node.childTouched = L;
     this.lastDirPath = dirPath;
     this.lastDir = node;
     return node;
@@ -184,16 +187,17 @@ export class LayerFilesystem {
     this.current.whiteouts++;
     const path = dirPath ? `${dirPath}/${name}` : name;
     let node = dir.child(name);
-    let diveSize = 0;
+    // dive sizes a whiteout on the filesystem as it was before this layer: a folder's files, else 0.
+    const diveSize =
+      node?.wasPresent(L) && (node.beforeLayer === L ? node.beforeDir : node.isDir) ? sizeBefore(node, L) : 0;
     if (node?.present && node.layer < L) {
-      if (node.isDir) diveSize = subtreeSize(node);
       this.removeBelow(node, path, 'deleted', path);
       if (!(node.isDir && hasPresentChild(node))) this.hide(node, path, 'deleted', path);
     } else if (!node?.present) {
       this.anomaly('whiteout-without-target', path);
     }
     if (!node) {
-      node = dir.addChild(name);
+      node = dir.addChild(name, L);
       node.present = false;
     }
     if (!node.present) node.layer = L;
@@ -221,6 +225,7 @@ export class LayerFilesystem {
   }
 
   private hide(node: FsNode, path: string, kind: 'deleted' | 'overwritten', root: string): void {
+    node.stamp(this.layer);
     node.present = false;
     node.removedIn = this.layer;
     if (node.isDir) return;
@@ -358,10 +363,11 @@ function hasPresentChild(node: FsNode): boolean {
   return false;
 }
 
-function subtreeSize(node: FsNode): number {
-  let total = node.size;
+/** Sum of the sizes of a folder's files as they were before `layer` changed anything. */
+function sizeBefore(node: FsNode, layer: number): number {
+  let total = node.beforeLayer === layer ? node.beforeSize : node.size;
   if (node.children)
-    for (const c of node.children.values()) if (c.present) total += c.isDir ? subtreeSize(c) : c.size;
+    for (const c of node.children.values()) if (c.wasPresent(layer)) total += sizeBefore(c, layer);
   return total;
 }
 

@@ -29,11 +29,29 @@ export class FsNode {
   childTouched = -1;
   /** Size of the entry as named in the `touched` layer. */
   touchSize = 0;
+  /** The node's state before the layer `beforeLayer` changed it (dive sizes whiteouts on that state). */
+  beforeLayer = -1;
+  beforePresent = false;
+  beforeDir = false;
+  beforeSize = 0;
 
   constructor(
     readonly name: string,
     readonly parent: FsNode | null,
   ) {}
+
+  /** Records the node's state once per layer, before the layer's first change to it. */
+  stamp(layer: number, existed = true): void {
+    if (this.beforeLayer === layer) return;
+    this.beforeLayer = layer;
+    this.beforePresent = existed && this.present;
+    this.beforeDir = this.type === 'dir';
+    this.beforeSize = this.size;
+  }
+
+  wasPresent(layer: number): boolean {
+    return this.beforeLayer === layer ? this.beforePresent : this.present;
+  }
 
   get isDir(): boolean {
     return this.type === 'dir';
@@ -49,8 +67,10 @@ export class FsNode {
     return this.children?.get(name);
   }
 
-  addChild(name: string): FsNode {
+  /** Adds a child that did not exist before `layer`. */
+  addChild(name: string, layer: number): FsNode {
     const node = new FsNode(name, this);
+    node.stamp(layer, false);
     if (!this.children) this.children = new Map();
     this.children.set(name, node);
     return node;

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream';
-import { Transform, type TransformCallback } from 'node:stream';
+import { type Duplex, type Readable, Transform, type TransformCallback } from 'node:stream';
 import tar, { type Header } from 'tar-stream';
 import type { LayerEntry } from './analyzer.js';
 import {
@@ -103,12 +102,13 @@ export async function readLayer(
   const storedHash = blob.digest?.startsWith('sha256:') ? new DigestAccumulator() : null;
   const fail = (message: string) => new ImageInputError(source, message, where);
   let meter: UncompressedMeter | null = null;
+  let decompressor: Duplex | null = null;
   let entries = 0;
   const extract = tar.extract();
   try {
     const head = await peek(stored, 6);
     compression = sniffCompression(head);
-    const decompressor = await createDecompressor(compression, options.zstd);
+    decompressor = await createDecompressor(compression, options.zstd);
     stored.on('data', (chunk: Buffer) => {
       storedBytes += chunk.length;
       storedHash?.update(chunk);
@@ -130,9 +130,10 @@ export async function readLayer(
       extract.destroy(error instanceof Error ? error : new Error(String(error)));
     stored.on('error', onError);
     m.on('error', onError);
-    if (decompressor) {
-      decompressor.on('error', (error) => onError(new Error(explain(error, compression))));
-      stored.pipe(decompressor).pipe(m);
+    const d = decompressor;
+    if (d) {
+      d.on('error', (error) => onError(new Error(explain(error, compression))));
+      stored.pipe(d).pipe(m);
     } else stored.pipe(m);
     m.pipe(extract as unknown as NodeJS.WritableStream);
 
@@ -155,7 +156,10 @@ export async function readLayer(
       body.resume();
     }
   } catch (error) {
+    // Stop everything, including a zstd child process, before reporting.
     stored.destroy();
+    decompressor?.destroy();
+    meter?.destroy();
     extract.destroy();
     if (error instanceof ImageInputError) throw error;
     throw fail(explain(error, compression));

@@ -1,5 +1,6 @@
 import { isDigest } from './digest.js';
 import { ImageInputError } from './errors.js';
+import { jsonErrorOffset } from './json-position.js';
 
 /** Media types of manifests, indexes, configs and layers (OCI and Docker schema 2). */
 export const MEDIA = {
@@ -91,10 +92,9 @@ export function parseJson(data: Buffer | string, source: string, where: string):
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
+    const offset = jsonErrorOffset(text);
     let place = '';
-    if (at) {
-      const offset = Number(at[1]);
+    if (offset >= 0) {
       const before = text.slice(0, offset);
       const line = before.split('\n').length;
       place = ` at line ${line}, column ${offset - before.lastIndexOf('\n')}`;
