@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UsageError } from './common.js';
+import { defineImage } from './image.js';
 import { defineLint } from './lint.js';
 
 const program = new Command();
@@ -15,6 +16,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineImage(program);
 
 try {
   await program.parseAsync(process.argv);
