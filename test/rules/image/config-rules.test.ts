@@ -69,7 +69,7 @@ describe('image-secret-in-env and image-secret-in-label', () => {
     expect(
       run(
         'image-secret-in-env',
-        withConfig({ Env: ['PASSWORD_FILE=/run/secrets/db', 'TOKEN=${TOKEN}', 'API_KEY='] }),
+        withConfig({ Env: ['PASSWORD_FILE=/run/secrets/db', 'TOKEN=$TOKEN', 'API_KEY='] }),
       ),
     ).toEqual([]);
   });
