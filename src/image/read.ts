@@ -70,7 +70,7 @@ export async function readImage(source: string, options: ReadImageOptions = {}):
     insecure: options.insecure === true,
     limits,
     ...(options.tag ? { tag: options.tag } : {}),
-    credentials: options.credentials ?? null,
+    ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     ...(options.env ? { env: options.env } : {}),
     onSpool: (bytes) => options.onProgress?.({ phase: 'copy', layer: 0, layers: 0, bytes, totalBytes: null }),
   });

@@ -65,7 +65,7 @@ async function openSpooled(
 async function openDaemon(reference: string, source: string, options: OpenOptions): Promise<ResolvedImage> {
   const stream = await exportFromDaemon(reference, options.env ?? process.env);
   const spooled = await spoolToTemp(stream, options.onSpool);
-  const image = await openSpooled(spooled, source, { ...options, tag: options.tag ?? reference }, 'daemon');
+  const image = await openSpooled(spooled, source, options, 'daemon');
   return { ...image, reference };
 }
 
