@@ -61,7 +61,7 @@ describe('Docker Engine source', () => {
     expect(m.config.config.User).toBe('app');
     expect(requests).toEqual(['/images/example/app:1/json', '/images/get?names=example%2Fapp%3A1']);
     const after = await fs.readdir((await import('node:os')).tmpdir());
-    expect(after.filter((n) => n.startsWith('dockaudit-') && !before.includes(n))).toEqual([]);
+    expect(after.filter((n) => n.startsWith('dockaudit-spool-') && !before.includes(n))).toEqual([]);
   });
 
   it('says clearly when the image or the engine is missing', async () => {

@@ -18,7 +18,7 @@ export interface Spooled {
  * by `cleanup()`, and at exit if the process ends first. Nothing is extracted.
  */
 export async function spoolToTemp(input: Readable, onBytes?: (bytes: number) => void): Promise<Spooled> {
-  const dir = await fs.mkdtemp(join(tmpdir(), 'dockaudit-'));
+  const dir = await fs.mkdtemp(join(tmpdir(), 'dockaudit-spool-'));
   const path = join(dir, 'image.tar');
   const atExit = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', atExit);
