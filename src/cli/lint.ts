@@ -1,17 +1,14 @@
 import type { Command } from 'commander';
-import {
-  addReportOptions,
-  collect,
-  exitCode,
-  type ReportOptions,
-  resolveLang,
-  resolveThreshold,
-} from './common.js';
+import type { InputError } from '../core/finding.js';
+import type { ContextFacts } from '../dockerfile/analysis.js';
+import { addReportOptions, exitCode, type ReportOptions, resolveLang, resolveThreshold } from './common.js';
+import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
 
-export interface LintCommandOptions extends ReportOptions {
-  ignore?: string[];
-  enable?: string[];
+export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   stdinFilename?: string;
+  context?: string;
+  fix?: boolean;
+  unsafe?: boolean;
 }
 
 export function defineLint(program: Command): void {
@@ -19,13 +16,14 @@ export function defineLint(program: Command): void {
     .command('lint')
     .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
     .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
+    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
     .option(
-      '--ignore <rule>',
-      'switch a rule off (id, code or hadolint code; repeatable, comma-separated)',
-      collect,
+      '--context <dir>',
+      'the build context folder: enables rules that need it (.dockerignore, what COPY sends)',
     )
-    .option('--enable <rule>', 'switch on a rule that is off by default (repeatable)', collect)
-    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile');
+    .option('--fix', 'apply safe fixes first (see `dockaudit fix`), then report what is left')
+    .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour');
+  addConfigOptions(cmd);
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
     process.exitCode = await runLint(paths, options);
@@ -36,33 +34,70 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   const [
     { lintSources, discoverDockerfiles, readSources },
     { dockerfileRules },
-    { defaultConfig },
+    { ConfigResolver, ConfigError },
     { VERSION },
     common,
   ] = await Promise.all([
     import('../engine/lint-files.js'),
     import('../rules/dockerfile/index.js'),
-    import('../config/settings.js'),
+    import('../config/load.js'),
     import('../version.js'),
     import('./common.js'),
   ]);
   resolveLang(options.lang);
-  const config = defaultConfig();
-  config.ignored.push(...(options.ignore ?? []));
-  config.enabled.push(...(options.enable ?? []));
-  const threshold = resolveThreshold(options.failureThreshold, config.failureThreshold);
+  const cliThreshold =
+    options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
+  const resolver = new ConfigResolver(cliConfigOf(options));
 
-  const errors = [];
-  const sources = [];
+  const errors: InputError[] = [];
+  const sources: Array<{ path: string; text: string }> = [];
   const fromStdin = paths.includes('-');
   if (fromStdin) sources.push({ path: options.stdinFilename ?? 'Dockerfile', text: await readStdin() });
   const discovered = await discoverDockerfiles(paths.filter((p) => p !== '-'));
   errors.push(...discovered.errors);
+  if (options.fix) {
+    const { fixFiles } = await import('../fix/apply.js');
+    const fixed = await fixFiles(discovered.files, {
+      configFor: (p) => resolver.forFile(p),
+      rules: dockerfileRules,
+      unsafe: options.unsafe === true,
+      dryRun: false,
+    });
+    for (const r of fixed.reports) {
+      const n = [...r.fixedByRule.values()].reduce((a, b) => a + b, 0);
+      if (r.changed) process.stderr.write(`fixed ${n} problem${n === 1 ? '' : 's'} in ${r.path}\n`);
+    }
+  }
   const read = await readSources(discovered.files);
   errors.push(...read.errors);
   sources.push(...read.sources);
 
-  const result = await lintSources(sources, { configFor: () => config, rules: dockerfileRules });
+  // The failure threshold and no-fail come from the configuration of the first file (or the command line).
+  let threshold = cliThreshold ?? 'info';
+  let noFail = options.fail === false;
+  try {
+    const first = await resolver.forFile(sources[0]?.path ?? paths.find((p) => p !== '-') ?? '.');
+    threshold = first.failureThreshold;
+    noFail = first.noFail;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+  }
+  const contextFor = options.context ? await contextLoader(options.context, errors) : undefined;
+  const result = await lintSources(sources, {
+    contextFor,
+    configFor: async (path) => {
+      try {
+        return await resolver.forFile(path);
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          errors.push({ file: error.file, line: error.line, column: error.column, message: error.message });
+          return null;
+        }
+        throw error;
+      }
+    },
+    rules: dockerfileRules,
+  });
   for (const failure of result.failures) {
     const e = failure.error as Error;
     process.stderr.write(
@@ -70,6 +105,9 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     );
   }
   errors.push(...result.errors);
+  const reported = dedupeErrors(errors);
+  errors.length = 0;
+  errors.push(...reported);
   const { compareFindings } = await import('../core/finding.js');
   result.findings.sort(compareFindings);
   await common.emitReport(
@@ -85,7 +123,42 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     options,
     result.sources,
   );
-  return exitCode(result.findings, errors, threshold, options.fail === false);
+  return exitCode(result.findings, dedupeErrors(errors), threshold, noFail);
+}
+
+/** Loads the build context once per Dockerfile (the ignore file may be specific to it); errors become input errors. */
+async function contextLoader(
+  dir: string,
+  errors: InputError[],
+): Promise<(path: string) => ContextFacts | null> {
+  const [{ loadBuildContext, BuildContextError }, { contextFacts }] = await Promise.all([
+    import('../context/build-context.js'),
+    import('../context/facts.js'),
+  ]);
+  return (path) => {
+    try {
+      const ctx = loadBuildContext(dir, { dockerfile: path });
+      for (const e of ctx.errors)
+        errors.push({ file: e.file, line: e.line, column: e.column, message: e.message });
+      return contextFacts(ctx);
+    } catch (error) {
+      if (error instanceof BuildContextError) {
+        errors.push({ file: error.file, message: error.message });
+        return null;
+      }
+      throw error;
+    }
+  };
+}
+
+function dedupeErrors<T extends { file: string; message: string }>(errors: T[]): T[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}\0${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function readStdin(): Promise<string> {

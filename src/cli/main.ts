@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UsageError } from './common.js';
+import { defineContext } from './context.js';
+import { defineFix } from './fix.js';
 import { defineImage } from './image.js';
 import { defineLint } from './lint.js';
 
@@ -16,6 +18,8 @@ program
   .exitOverride();
 
 defineLint(program);
+defineFix(program);
+defineContext(program);
 defineImage(program);
 
 try {

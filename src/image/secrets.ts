@@ -1,7 +1,4 @@
-/**
- * The secret detector the image side uses. It re-exports the interim one until the shared `src/secrets`
- * module is on main; then only this file changes (to `export … from '../secrets/index.js'`).
- */
+/** The secret detector the image side uses: the shared one (src/secrets), the same as every other part. */
 export {
   checkKeyValue,
   checkValue,
@@ -10,4 +7,4 @@ export {
   type SecretMatch,
   scanText,
   secretFileKind,
-} from './secrets-interim.js';
+} from '../secrets/index.js';
