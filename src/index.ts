@@ -57,8 +57,17 @@ export { fixFiles } from './fix/apply.js';
 export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
 export { applyEditGroups, applyEdits } from './fix/edits.js';
 export { fixToFixpoint } from './fix/fixpoint.js';
+export {
+  applyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  createBaseline,
+  parseBaseline,
+  serializeBaseline,
+} from './report/baseline.js';
+export { computeFingerprints, FINGERPRINT_SCHEME } from './report/fingerprint.js';
 export { render } from './report/index.js';
-export type { Format, ReportInput } from './report/types.js';
+export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } from './report/types.js';
 export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
 export * from './secrets/index.js';

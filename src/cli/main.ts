@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
 import { defineContext } from './context.js';
 import { defineFix } from './fix.js';
@@ -20,6 +21,7 @@ program
 defineLint(program);
 defineFix(program);
 defineContext(program);
+defineBaseline(program);
 defineImage(program);
 
 try {
