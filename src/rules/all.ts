@@ -2,6 +2,7 @@
 import type { RuleMeta } from '../core/rule.js';
 import { contextRules } from './context/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
+import { imageRules } from './image/index.js';
 
 /** Metadata of every rule, all targets. */
-export const allRules: readonly RuleMeta[] = [...dockerfileRules, ...contextRules];
+export const allRules: readonly RuleMeta[] = [...dockerfileRules, ...contextRules, ...imageRules];
