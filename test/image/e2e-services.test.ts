@@ -3,7 +3,9 @@
  * socket, no bridge, no iptables) and docker-registry (127.0.0.1 only, plain and with htpasswd).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createPrivateKey, createSign } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,20 +91,93 @@ describe.skipIf(!gate('image e2e (dockerd)', ['dockerd', DOCKER], true))(
   },
 );
 
-describe.skipIf(!gate('image e2e (registry)', ['docker-registry', 'skopeo', 'htpasswd']))(
+describe.skipIf(!gate('image e2e (registry)', ['docker-registry', 'skopeo', 'htpasswd', 'openssl']))(
   'registry source (real docker-registry)',
   () => {
     let dir: string;
     const children: ChildProcess[] = [];
     let plain: string;
     let authed: string;
+    let tokened: string;
 
-    async function startRegistry(name: string, auth: boolean): Promise<string> {
+    let tokenServer: Server | null = null;
+    const tokenRequests: string[] = [];
+
+    /** A token service (RS256 JWT with the certificate in x5c, as distribution verifies them) on 127.0.0.1. */
+    async function startTokenService(root: string): Promise<{ realm: string; cert: string }> {
+      const key = join(root, 'token.key');
+      const cert = join(root, 'token.crt');
+      const r = spawnSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+          '-subj',
+          '/CN=token',
+          '-days',
+          '1',
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr}`);
+      const pem = await fs.readFile(cert, 'utf8');
+      const der = pem.replace(/-----[A-Z ]+-----|\s/g, '');
+      const privateKey = createPrivateKey(await fs.readFile(key));
+      const b64 = (x: object) => Buffer.from(JSON.stringify(x)).toString('base64url');
+      tokenServer = createHttpServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        tokenRequests.push(url.searchParams.get('scope') ?? '');
+        if (req.headers.authorization !== `Basic ${Buffer.from('alice:s3cret').toString('base64')}`) {
+          res.writeHead(401).end();
+          return;
+        }
+        const now = Math.floor(Date.now() / 1000);
+        const access = (url.searchParams.getAll('scope') ?? []).map((scope) => {
+          const [type, name, actions] = scope.split(':');
+          return { type, name, actions: (actions ?? '').split(',') };
+        });
+        const payload = b64({
+          iss: 'dockaudit-test',
+          sub: 'alice',
+          aud: 'test-registry',
+          exp: now + 300,
+          nbf: now - 10,
+          iat: now,
+          jti: String(Math.random()),
+          access,
+        });
+        const header = b64({ typ: 'JWT', alg: 'RS256', x5c: [der] });
+        const signature = createSign('RSA-SHA256')
+          .update(`${header}.${payload}`)
+          .sign(privateKey)
+          .toString('base64url');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ token: `${header}.${payload}.${signature}` }));
+      });
+      const port = await freePort();
+      await new Promise<void>((resolve) => tokenServer!.listen(port, '127.0.0.1', resolve));
+      return { realm: `http://127.0.0.1:${port}/token`, cert };
+    }
+
+    async function startRegistry(name: string, auth: boolean | 'token'): Promise<string> {
       const port = await freePort();
       const root = join(dir, name);
       await fs.mkdir(join(root, 'data'), { recursive: true });
       let config = `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${root}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`;
-      if (auth) {
+      if (auth === 'token') {
+        const token = await startTokenService(root);
+        config += `auth:\n  token:\n    realm: ${token.realm}\n    service: test-registry\n    issuer: dockaudit-test\n    rootcertbundle: ${token.cert}\n`;
+      } else if (auth) {
         const h = spawnSync('htpasswd', ['-Bbn', 'alice', 's3cret'], { encoding: 'utf8' });
         await fs.writeFile(join(root, 'htpasswd'), h.stdout);
         config += `auth:\n  htpasswd:\n    realm: test\n    path: ${root}/htpasswd\n`;
@@ -118,28 +193,42 @@ describe.skipIf(!gate('image e2e (registry)', ['docker-registry', 'skopeo', 'htp
       throw new Error('docker-registry did not start');
     }
 
-    function push(source: string, target: string, extra: string[] = []): void {
-      const r = spawnSync(
+    /** skopeo copy, asynchronously: the token service answering it runs in this process. */
+    async function push(source: string, target: string, extra: string[] = []): Promise<void> {
+      const child = spawn(
         'skopeo',
         ['copy', '-q', '--dest-tls-verify=false', ...extra, source, `docker://${target}`],
-        { encoding: 'utf8' },
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
       );
-      if (r.status !== 0) throw new Error(`skopeo copy failed: ${r.stderr}`);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      if (code !== 0) throw new Error(`skopeo copy failed: ${stderr}`);
     }
 
     beforeAll(async () => {
       dir = await tempDir('da-registry-');
       plain = await startRegistry('plain', false);
       authed = await startRegistry('authed', true);
-      push(`oci:${fixture('waste', 'oci-zstd')}:1`, `${plain}/demo/waste:1`);
-      push(`oci:${fixture('multiarch', 'oci')}:1`, `${plain}/demo/multiarch:1`, ['--all']);
-      push(`oci:${fixture('multistage', 'oci')}:1`, `${authed}/demo/multistage:1`, [
+      tokened = await startRegistry('tokened', 'token');
+      await push(`oci:${fixture('waste', 'oci-zstd')}:1`, `${plain}/demo/waste:1`);
+      await push(`oci:${fixture('multiarch', 'oci')}:1`, `${plain}/demo/multiarch:1`, ['--all']);
+      await push(`oci:${fixture('multistage', 'oci')}:1`, `${authed}/demo/multistage:1`, [
+        '--dest-creds',
+        'alice:s3cret',
+      ]);
+      await push(`oci:${fixture('multistage', 'oci')}:1`, `${tokened}/demo/multistage:1`, [
         '--dest-creds',
         'alice:s3cret',
       ]);
     }, 180_000);
     afterAll(async () => {
       for (const c of children) c.kill('SIGTERM');
+      tokenServer?.close();
       await fs.rm(dir, { recursive: true, force: true });
     });
 
@@ -171,6 +260,20 @@ describe.skipIf(!gate('image e2e (registry)', ['docker-registry', 'skopeo', 'htp
       await expect(
         readImage(`registry://${authed}/demo/multistage:1`, { insecure: true, env: { HOME: dir } }),
       ).rejects.toThrow(/the registry needs a user name and password/);
+    }, 60_000);
+
+    it('gets a bearer token from the token service the registry names, with the credentials', async () => {
+      const env = { DOCKAUDIT_REGISTRY_USER: 'alice', DOCKAUDIT_REGISTRY_PASSWORD: 's3cret', HOME: dir };
+      tokenRequests.length = 0;
+      const m = await readImage(`registry://${tokened}/demo/multistage:1`, { insecure: true, env });
+      expect(m.layers).toHaveLength(4);
+      expect(tokenRequests).toEqual(['repository:demo/multistage:pull']);
+      await expect(
+        readImage(`registry://${tokened}/demo/multistage:1`, {
+          insecure: true,
+          env: { ...env, DOCKAUDIT_REGISTRY_PASSWORD: 'wrong' },
+        }),
+      ).rejects.toThrow(/the token service refused the credentials \(401\)/);
     }, 60_000);
   },
 );
