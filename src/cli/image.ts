@@ -52,7 +52,7 @@ export function defineImage(program: Command): void {
     .option('--highest-user-wasted-percent <ratio>', "fail when dive's wasted/user bytes exceed this (0-1)")
     .option('--ignore <rule>', 'switch a rule off (id or code; repeatable, comma-separated)', collect)
     .option('--enable <rule>', 'switch on a rule that is off by default (repeatable)', collect)
-    .option('--verify-diff-ids', 'also check the uncompressed digests of compressed layers (slower)')
+    .option('--verify-diff-ids', 'also check the uncompressed digests (diff_ids) of every layer (slower)')
     .option('--no-progress', 'no progress line on the terminal');
   addReportOptions(cmd);
   cmd.action(async (source: string, options: ImageCommandOptions) => {

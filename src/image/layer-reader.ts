@@ -99,7 +99,7 @@ export async function readLayer(
   }
   let compression: Compression = 'none';
   let storedBytes = 0;
-  const storedHash = blob.digest?.startsWith('sha256:') ? new DigestAccumulator() : null;
+  let storedHash: DigestAccumulator | null = null;
   const fail = (message: string) => new ImageInputError(source, message, where);
   let meter: UncompressedMeter | null = null;
   let decompressor: Duplex | null = null;
@@ -109,13 +109,21 @@ export async function readLayer(
     const head = await peek(stored, 6);
     compression = sniffCompression(head);
     decompressor = await createDecompressor(compression, options.zstd);
+    // Stored digests are checked for compressed blobs (hashing costs little next to decompressing);
+    // uncompressed content (where the stored digest is the diff_id) only with verifyDiffIds.
+    const verifyAll = options.verifyDiffIds === true;
+    if (blob.digest?.startsWith('sha256:') && (compression !== 'none' || verifyAll))
+      storedHash = new DigestAccumulator();
+    const hash = storedHash;
     stored.on('data', (chunk: Buffer) => {
       storedBytes += chunk.length;
-      storedHash?.update(chunk);
+      hash?.update(chunk);
       options.onProgress?.(storedBytes);
     });
     const hashUncompressed =
-      blob.diffId !== null && (compression === 'none' || options.verifyDiffIds === true);
+      verifyAll &&
+      blob.diffId !== null &&
+      !(compression === 'none' && hash !== null && blob.digest === blob.diffId);
     meter = new UncompressedMeter((bytes) => {
       if (bytes > limits.maxLayerBytes)
         return `layer is larger than the limit of ${limits.maxLayerBytes} bytes`;

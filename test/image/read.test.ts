@@ -151,6 +151,21 @@ describe('readImage sources', () => {
     expect((await readImage(path, { tag: 'b:2' })).tags).toEqual(['b:2']);
   });
 
+  it('checks diff_ids with verifyDiffIds', async () => {
+    const { layerTar, configFor, sha256 } = await import('./helpers/build.js');
+    const tarData = await layerTar(image.layers[0]!);
+    const path = join(dir, 'wrong-diff-id.tar');
+    await writeDockerArchive(
+      path,
+      { layers: [image.layers[0]!] },
+      { layerData: [tarData], config: configFor({ layers: [[]] }, [sha256('other')]) },
+    );
+    expect((await readImage(path)).layers).toHaveLength(1);
+    await expect(readImage(path, { verifyDiffIds: true })).rejects.toThrow(
+      /layer 1 .*: diff_id mismatch: content is sha256:[0-9a-f]{12}, the config says sha256:[0-9a-f]{12}/,
+    );
+  });
+
   it('names the file and the problem for bad input', async () => {
     await expect(readImage(join(dir, 'nope.tar'))).rejects.toThrow(/no such file or folder/);
     const notTar = join(dir, 'not.tar');

@@ -13,6 +13,8 @@ export interface TarMember {
 }
 
 const BLOCK = 512;
+/** Reads of 4 MiB keep the file system busy while the previous chunk is parsed. */
+const READ_CHUNK = 4 * 1024 * 1024;
 /** Largest pax or GNU long-name record accepted while indexing an archive. */
 const MAX_LONG_HEADER = 1024 * 1024;
 /** Most members indexed in one outer archive (docker save archives have a few per layer). */
@@ -145,7 +147,7 @@ export class TarIndex {
     return createReadStream(this.path, {
       start: m.offset,
       end: m.offset + m.size - 1,
-      highWaterMark: 1024 * 1024,
+      highWaterMark: READ_CHUNK,
     });
   }
 
