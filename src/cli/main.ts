@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
+import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
 import { defineFix } from './fix.js';
 import { defineImage } from './image.js';
@@ -19,6 +20,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineCompose(program);
 defineFix(program);
 defineContext(program);
 defineBaseline(program);
