@@ -6,4 +6,9 @@ import { dockerfileRules } from './dockerfile/index.js';
 import { imageRules } from './image/index.js';
 
 /** Metadata of every rule, all targets. */
-export const allRules: readonly RuleMeta[] = [...dockerfileRules, ...composeRules, ...contextRules, ...imageRules];
+export const allRules: readonly RuleMeta[] = [
+  ...dockerfileRules,
+  ...composeRules,
+  ...contextRules,
+  ...imageRules,
+];
