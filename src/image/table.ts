@@ -17,7 +17,9 @@ function bar(size: number, waste: number, max: number, c: ReturnType<typeof pc.c
 export function renderLayerTable(model: ImageModel, color: boolean, width = 120): string {
   const c = pc.createColors(color);
   const out: string[] = [];
-  const name = model.reference ?? model.tags[0] ?? model.source;
+  const tag = model.tags[0];
+  // An OCI layout's ref name is a bare tag: show it after the path, as skopeo writes `oci:PATH:TAG`.
+  const name = model.reference ?? (tag ? (/[:/]/.test(tag) ? tag : `${model.source}:${tag}`) : model.source);
   out.push(
     `${c.bold(name)}  ${formatPlatform(model.platform)}  ${model.layers.length} layers  ${formatBytes(model.size)} (stored ${formatBytes(model.storedBytes)})`,
   );
