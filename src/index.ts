@@ -73,6 +73,13 @@ export { fixFiles } from './fix/apply.js';
 export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
 export { applyEditGroups, applyEdits } from './fix/edits.js';
 export { fixToFixpoint } from './fix/fixpoint.js';
+export type { Analyzer, EntryType, ImageFilesystemView, LayerEntry, LayerInfo } from './image/analyzer.js';
+export { ImageInputError, isImageInputError } from './image/errors.js';
+export { DEFAULT_LIMITS, type ReadLimits } from './image/limits.js';
+export { lintImage } from './image/lint.js';
+export { analyzerResult, type ImageLayer, type ImageModel, type InstructionRef } from './image/model.js';
+export { type ReadImageOptions, type ReadProgress, readImage } from './image/read.js';
+export { imageSummary } from './image/summary.js';
 export {
   applyBaseline,
   type Baseline,
@@ -87,6 +94,7 @@ export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } 
 export { composeRules } from './rules/compose/index.js';
 export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export { imageRules } from './rules/image/index.js';
 export * from './secrets/index.js';
 export {
   type ShellcheckComment,

@@ -6,6 +6,7 @@ import { UsageError } from './common.js';
 import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
 import { defineFix } from './fix.js';
+import { defineImage } from './image.js';
 import { defineLint } from './lint.js';
 
 const program = new Command();
@@ -23,6 +24,7 @@ defineCompose(program);
 defineFix(program);
 defineContext(program);
 defineBaseline(program);
+defineImage(program);
 
 try {
   await program.parseAsync(process.argv);
