@@ -1,0 +1,123 @@
+/**
+ * The vulnerability options of `dockaudit image` (and `sbom`): parsing and validation as a library, so
+ * the command only declares them. Names follow Trivy's where they mean the same.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { type IgnoreRule, parseIgnoreFile } from './ignore.js';
+import { isLevel, LEVELS, type Level, levelRank } from './osv/severity.js';
+import type { ScanOptions, Vulnerability } from './scan.js';
+
+export interface VulnerabilityCliOptions {
+  db?: string;
+  severity?: string[];
+  ignoreUnfixed?: boolean;
+  ignorefile?: string[];
+  /** Exit with 1 when a vulnerability is at or above this level (`none` never). */
+  vulnThreshold?: string;
+  vulns?: boolean;
+}
+
+export class VulnerabilityOptionError extends Error {}
+
+function collectList(value: string, previous: string[] | undefined): string[] {
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
+}
+
+/** Declares --db, --severity, --ignore-unfixed, --ignorefile, --vuln-threshold and --no-vulns. */
+export function addVulnerabilityOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--db <dir>',
+      'vulnerability database folder (default: $DOCKAUDIT_DB_DIR or ~/.cache/dockaudit/db)',
+    )
+    .option(
+      '--severity <levels>',
+      `report only these levels: ${[...LEVELS].reverse().join(',')} (repeatable, comma-separated)`,
+      collectList,
+    )
+    .option('--ignore-unfixed', 'leave out vulnerabilities that have no fixed version')
+    .option(
+      '--ignorefile <file>',
+      'ignore list: .trivyignore lines or YAML with expiry dates (repeatable; default .trivyignore if present)',
+      collectList,
+    )
+    .option(
+      '--vuln-threshold <level>',
+      'exit with 1 when a vulnerability is at or above: CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN, none',
+      'none',
+    )
+    .option('--no-vulns', 'do not match packages against the vulnerability database');
+}
+
+export function parseLevels(values: readonly string[] | undefined): Level[] {
+  const levels: Level[] = [];
+  for (const value of values ?? []) {
+    const upper = value.toUpperCase();
+    if (!isLevel(upper))
+      throw new VulnerabilityOptionError(
+        `unknown severity "${value}"; use ${[...LEVELS].reverse().join(', ')}`,
+      );
+    levels.push(upper);
+  }
+  return levels;
+}
+
+export function parseThreshold(value: string | undefined): Level | 'none' {
+  if (value === undefined || value.toLowerCase() === 'none') return 'none';
+  const upper = value.toUpperCase();
+  if (!isLevel(upper))
+    throw new VulnerabilityOptionError(
+      `unknown vulnerability threshold "${value}"; use ${[...LEVELS].reverse().join(', ')} or none`,
+    );
+  return upper;
+}
+
+/** Reads ignore files; the default `.trivyignore` in the working folder is used only when it exists. */
+export async function loadIgnoreRules(
+  files: readonly string[] | undefined,
+  cwd = process.cwd(),
+): Promise<IgnoreRule[]> {
+  const explicit = files && files.length > 0;
+  const paths = explicit ? files : [`${cwd}/.trivyignore`, `${cwd}/.trivyignore.yaml`];
+  const rules: IgnoreRule[] = [];
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new VulnerabilityOptionError(`${path}: ${(error as Error).message}`);
+    }
+    rules.push(...parseIgnoreFile(text, path));
+  }
+  return rules;
+}
+
+export async function resolveScanOptions(
+  options: VulnerabilityCliOptions,
+  now = new Date(),
+): Promise<ScanOptions & { threshold: Level | 'none' }> {
+  return {
+    severities: parseLevels(options.severity),
+    ignoreUnfixed: options.ignoreUnfixed === true,
+    ignore: await loadIgnoreRules(options.ignorefile),
+    threshold: parseThreshold(options.vulnThreshold),
+    now,
+  };
+}
+
+/** 1 when a reported vulnerability is at or above the threshold, else 0. */
+export function vulnerabilityExitCode(
+  vulnerabilities: readonly Vulnerability[],
+  threshold: Level | 'none',
+): number {
+  if (threshold === 'none') return 0;
+  return vulnerabilities.some((v) => levelRank(v.rating.level) >= levelRank(threshold)) ? 1 : 0;
+}
