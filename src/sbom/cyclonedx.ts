@@ -1,0 +1,90 @@
+/**
+ * CycloneDX 1.6 JSON built with the CycloneDX library's models and normalizer: one component per
+ * package (purl, stable bom-ref, licenses as declared text) with layer evidence as properties and the
+ * recording file as an `evidence.occurrences` location (a 1.5+ field the library does not model yet,
+ * added to the normalized document). `validateCycloneDx` runs the library's strict JSON schema check.
+ */
+import { createHash } from 'node:crypto';
+import { Enums, Models, Serialize, Spec, Validation } from '@cyclonedx/cyclonedx-library';
+import type { Package } from '../image/packages/model.js';
+import type { SbomOptions, SbomSubject } from './subject.js';
+
+export const PROPERTY_LAYER_DIGEST = 'dockaudit:layer:digest';
+export const PROPERTY_LAYER_INDEX = 'dockaudit:layer:index';
+export const PROPERTY_PATH = 'dockaudit:package:path';
+export const PROPERTY_SOURCE = 'dockaudit:package:source';
+export const PROPERTY_TYPE = 'dockaudit:package:type';
+
+/** A UUID (version 5 layout) derived from the content, so the same inventory gives the same serial. */
+export function stableUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function component(pkg: Package): Models.Component {
+  const c = new Models.Component(Enums.ComponentType.Library, pkg.name, {
+    bomRef: pkg.ref,
+    version: pkg.version,
+    purl: pkg.purl,
+    group: pkg.type === 'maven' || pkg.type === 'npm' ? pkg.namespace : undefined,
+  });
+  if (pkg.license) c.licenses.add(new Models.NamedLicense(pkg.license));
+  c.properties.add(new Models.Property(PROPERTY_TYPE, pkg.type));
+  c.properties.add(new Models.Property(PROPERTY_PATH, pkg.path));
+  c.properties.add(new Models.Property(PROPERTY_LAYER_INDEX, String(pkg.layer)));
+  if (pkg.layerDigest) c.properties.add(new Models.Property(PROPERTY_LAYER_DIGEST, pkg.layerDigest));
+  if (pkg.source)
+    c.properties.add(new Models.Property(PROPERTY_SOURCE, `${pkg.source.name}@${pkg.source.version}`));
+  return c;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** The CycloneDX 1.6 document as a JSON object. */
+export function cycloneDxDocument(subject: SbomSubject, options: SbomOptions): JsonObject {
+  const { inventory } = subject;
+  const bom = new Models.Bom();
+  const seed = [subject.name, subject.digest ?? '', ...inventory.packages.map((p) => p.ref)].join('\n');
+  bom.serialNumber = `urn:uuid:${stableUuid(seed)}`;
+  bom.metadata.timestamp = options.now ?? new Date();
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Application, 'dockaudit', { version: options.toolVersion }),
+  );
+  const root = new Models.Component(Enums.ComponentType.Container, subject.name, {
+    bomRef: `image:${subject.name}`,
+    version: subject.digest,
+  });
+  bom.metadata.component = root;
+  if (inventory.os) {
+    const os = new Models.Component(Enums.ComponentType.OperatingSystem, inventory.os.id, {
+      bomRef: `os:${inventory.os.id}@${inventory.os.versionId}`,
+      version: inventory.os.versionId || undefined,
+      description: inventory.os.prettyName,
+    });
+    bom.components.add(os);
+    root.dependencies.add(os.bomRef);
+  }
+  for (const pkg of inventory.packages) {
+    const c = component(pkg);
+    bom.components.add(c);
+    root.dependencies.add(c.bomRef);
+  }
+  const factory = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6);
+  const normalized = factory.makeForBom().normalize(bom, { sortLists: true }) as unknown as JsonObject;
+  const byRef = new Map(inventory.packages.map((p) => [p.ref, p]));
+  for (const c of (normalized.components ?? []) as JsonObject[]) {
+    const pkg = byRef.get(c['bom-ref'] as string);
+    if (pkg) c.evidence = { ...((c.evidence as JsonObject) ?? {}), occurrences: [{ location: pkg.path }] };
+  }
+  return normalized;
+}
+
+export function renderCycloneDx(subject: SbomSubject, options: SbomOptions): string {
+  return `${JSON.stringify(cycloneDxDocument(subject, options), null, 2)}\n`;
+}
+
+/** Null when the document is valid CycloneDX 1.6 JSON, else the validator's error details. */
+export async function validateCycloneDx(json: string): Promise<unknown> {
+  return new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(json);
+}
