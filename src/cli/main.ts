@@ -2,7 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UsageError } from './common.js';
+import { defineDb } from './db.js';
 import { defineLint } from './lint.js';
+import { defineSbom } from './sbom.js';
 
 const program = new Command();
 program
@@ -15,6 +17,8 @@ program
   .exitOverride();
 
 defineLint(program);
+defineSbom(program);
+defineDb(program);
 
 try {
   await program.parseAsync(process.argv);

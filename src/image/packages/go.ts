@@ -33,27 +33,24 @@ export function goPackages(info: GoBuildInfo): FoundPackage[] {
 }
 
 /**
- * Scans streamed chunks for the build info magic, keeping only a window around it: memory stays
- * bounded whatever the binary's size. Non-executables are skipped after their first chunk.
+ * Scans streamed chunks for the build info magic, keeping only a window after it: memory stays
+ * bounded whatever the binary's size. Non-executables are dropped after their first chunk.
  */
 export async function scanGoBinaryStream(chunks: AsyncIterable<Buffer>): Promise<GoBuildInfo | null> {
   let first = true;
-  let skip = false;
   let carry = Buffer.alloc(0);
   let window: Buffer[] | null = null;
   let windowBytes = 0;
+  // Leaving the loop early ends the iteration: the reader stops handing over chunks of this file.
   for await (const chunk of chunks) {
-    // Keep draining (the reader's stream must be consumed) but do no work.
-    if (skip) continue;
     if (first) {
       first = false;
-      if (!isExecutableFormat(chunk)) skip = true;
-      if (skip) continue;
+      if (!isExecutableFormat(chunk)) return null;
     }
     if (window) {
       window.push(chunk);
       windowBytes += chunk.length;
-      if (windowBytes >= TAIL_BYTES) skip = true;
+      if (windowBytes >= TAIL_BYTES) break;
       continue;
     }
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
@@ -61,7 +58,7 @@ export async function scanGoBinaryStream(chunks: AsyncIterable<Buffer>): Promise
     if (at !== -1) {
       window = [data.subarray(at)];
       windowBytes = data.length - at;
-      if (windowBytes >= TAIL_BYTES) skip = true;
+      if (windowBytes >= TAIL_BYTES) break;
     } else carry = Buffer.from(data.subarray(Math.max(0, data.length - GO_BUILDINFO_MAGIC.length + 1)));
   }
   if (!window) return null;

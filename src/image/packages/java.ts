@@ -4,6 +4,13 @@ import type { PackagesResult } from './model.js';
 import { bufferSource, readZipEntries, readZipEntry, type ZipEntry } from './zip.js';
 
 const ARCHIVE = /\.(?:jar|war|ear|par|sar|jpi|hpi)$/i;
+const ARCHIVE_EXTENSIONS = new Set(['jar', 'war', 'ear', 'par', 'sar', 'jpi', 'hpi']);
+
+/** Cheap test called for every entry of an image: the extension only, no regular expression. */
+export function isJavaArchivePath(path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  return dot !== -1 && path.length - dot <= 4 && ARCHIVE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
 const POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
 /** Nested archives (a war's WEB-INF/lib, a Spring Boot jar's BOOT-INF/lib) are read this deep. */
 const MAX_DEPTH = 2;
@@ -107,7 +114,7 @@ export function createJavaAnalyzer(): Analyzer<PackagesResult> {
   return createFileAnalyzer({
     name: 'packages:java',
     maxBytes: 256 * 1024 * 1024,
-    wants: (entry) => ARCHIVE.test(entry.path),
+    wants: (entry) => isJavaArchivePath(entry.path),
     read: (path, content) => readJavaArchive(path, content),
   });
 }

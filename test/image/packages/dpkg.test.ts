@@ -9,6 +9,10 @@ import { runOnLayers } from '../../../src/image/packages/drive.js';
 const E2E = process.env.DOCKAUDIT_E2E === '1';
 /** dpkg-query's own format: its `${Field}` placeholders are not template strings. */
 const FORMAT = ['$', '{Package}\\t$', '{Version}\\n'].join('');
+const FULL_FORMAT =
+  ['Package', 'Version', 'Architecture', 'source:Package', 'source:Version']
+    .map((f) => `$\{${f}}`)
+    .join('\\t') + '\\n';
 const hasDpkgQuery = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status === 0;
 
 function paragraph(name: string, version: string, status = 'install ok installed', extra = ''): string {
@@ -76,15 +80,15 @@ describe('parseDpkgStatus', () => {
       ).toEqual(dpkgQuery(text));
     });
 
-    it("lists exactly what dpkg-query -W lists for this machine's /var/lib/dpkg/status", () => {
+    it("lists exactly the packages, versions, architectures and sources dpkg-query lists for this machine's /var/lib/dpkg/status", () => {
       const text = readFileSync('/var/lib/dpkg/status', 'utf8');
       const ours = lines(
         parseDpkgStatus(text)
-          .map((e) => `${e.name}\t${e.version}`)
+          .map((e) => [e.name, e.version, e.arch, e.sourceName, e.sourceVersion].join('\t'))
           .join('\n'),
       );
       const theirs = lines(
-        execFileSync('dpkg-query', ['-W', '-f', FORMAT], {
+        execFileSync('dpkg-query', ['-W', '-f', FULL_FORMAT], {
           encoding: 'utf8',
           maxBuffer: 1 << 26,
         }),

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { normalizeName } from '../osv/ecosystems.js';
 import type { AffectedPackage } from '../osv/match.js';
 import type { OsvRecord, OsvSeverity } from '../osv/model.js';
+import { DbInputError } from './records.js';
 
 export const DB_FORMAT = 1;
 
@@ -119,7 +120,9 @@ export class VulnDb {
         );
       meta = parsed;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new VulnDb(dir, meta);
+      if (error instanceof DbInputError) throw error;
+      throw new DbInputError(`${join(dir, 'meta.json')}: ${(error as Error).message}`);
     }
     return new VulnDb(dir, meta);
   }
@@ -140,7 +143,7 @@ export class VulnDb {
     try {
       parsed = JSON.parse(await readFile(path, 'utf8'));
     } catch (error) {
-      throw new Error(`${path}: ${(error as Error).message}`);
+      throw new DbInputError(`${path}: ${(error as Error).message}`);
     }
     return parsed.advisories;
   }
