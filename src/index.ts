@@ -1,5 +1,12 @@
 /** dockaudit's library API: the same functions the CLI commands use. */
 
+export {
+  applyConfigData,
+  ConfigError,
+  ConfigResolver,
+  parseConfigText,
+  readConfigFile,
+} from './config/load.js';
 export { type Config, defaultConfig, type RuleSettings } from './config/settings.js';
 export type {
   Category,
@@ -27,6 +34,10 @@ export {
   lintSources,
   notADockerfile,
 } from './engine/lint-files.js';
+export { fixFiles } from './fix/apply.js';
+export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
+export { applyEditGroups, applyEdits } from './fix/edits.js';
+export { fixToFixpoint } from './fix/fixpoint.js';
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';

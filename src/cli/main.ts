@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UsageError } from './common.js';
 import { defineDb } from './db.js';
+import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
 import { defineSbom } from './sbom.js';
 
@@ -17,6 +18,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineFix(program);
 defineSbom(program);
 defineDb(program);
 

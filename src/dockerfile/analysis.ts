@@ -1,5 +1,7 @@
 import type { ImageRef } from '../core/image-ref.js';
-import type { Dockerfile, Instruction, Stage, Word } from './model.js';
+import type { Dockerfile, Instruction, RunInstruction, Stage, Word } from './model.js';
+import { type CommandsOf, readCommands, type ShellSetting, shellKindOf } from './run-shell.js';
+import type { ShellCommand } from './shell-ast.js';
 import { buildStageGraph, resolveBases, type StageBase, type StageGraph } from './stages.js';
 import {
   AUTOMATIC_ARGS,
@@ -22,12 +24,21 @@ export class DockerfileAnalysis {
   private graph: StageGraph | null = null;
   private bases: StageBase[] | null = null;
   private stageEnv: Array<Map<string, VarValue>> = [];
+  private shells: ShellSetting[] | null = null;
+  private commandCache = new Map<Instruction, CommandsOf | null>();
+  private runIndex: Map<string, RunCommand[]> | null = null;
+  private runList: RunCommand[] | null = null;
   private stageOpen: boolean[] = [];
 
   constructor(
     readonly file: Dockerfile,
-    readonly options: { shell?: string | null } = {},
+    readonly options: AnalysisOptions = {},
   ) {}
+
+  /** The build context, when the linted Dockerfile's context folder is known (`lint --context DIR`). */
+  get context(): ContextFacts | null {
+    return this.options.context ?? null;
+  }
 
   get stages(): readonly Stage[] {
     return this.file.stages;
@@ -126,6 +137,89 @@ export class DockerfileAnalysis {
     return out;
   }
 
+  /** The shell an instruction's shell form runs with (SHELL, a Windows base, or `# hadolint shell=`). */
+  shellOf(inst: Instruction): ShellSetting {
+    if (!this.shells) this.computeShells();
+    return this.shells![inst.onbuild ? inst.onbuild.index : inst.index] ?? DEFAULT_SHELL;
+  }
+
+  /**
+   * The commands an instruction runs, read as shell (RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD, and those
+   * as ONBUILD triggers); null for other instructions. Cached.
+   */
+  commandsOf(inst: Instruction): CommandsOf | null {
+    let cached = this.commandCache.get(inst);
+    if (cached !== undefined) return cached;
+    cached = null;
+    if (inst.keyword === 'RUN' || inst.keyword === 'CMD' || inst.keyword === 'ENTRYPOINT') {
+      cached = readCommands(inst, this.shellOf(inst), inst.form, inst.json);
+    } else if (inst.keyword === 'HEALTHCHECK' && !inst.none && inst.cmdWord) {
+      cached = readCommands(inst, this.shellOf(inst), inst.form, inst.json, inst.commandStart);
+    }
+    this.commandCache.set(inst, cached);
+    return cached;
+  }
+
+  /** Every command of every RUN (ONBUILD RUN triggers included), in file order. */
+  runCommands(): readonly RunCommand[] {
+    if (!this.runList) {
+      const list: RunCommand[] = [];
+      for (const inst of this.file.instructions) {
+        const run =
+          inst.keyword === 'RUN'
+            ? inst
+            : inst.keyword === 'ONBUILD' && inst.trigger?.keyword === 'RUN'
+              ? inst.trigger
+              : null;
+        if (!run) continue;
+        const c = this.commandsOf(run);
+        if (c) for (const cmd of c.commands) list.push({ inst: run, cmd });
+      }
+      this.runList = list;
+    }
+    return this.runList;
+  }
+
+  /** RUN commands whose program (last path segment of the name) is one of `programs`. */
+  commandsNamed(...programs: string[]): RunCommand[] {
+    if (!this.runIndex) {
+      const index = new Map<string, RunCommand[]>();
+      for (const rc of this.runCommands()) {
+        const p = rc.cmd.program;
+        if (p === null) continue;
+        let list = index.get(p);
+        if (!list) index.set(p, (list = []));
+        list.push(rc);
+      }
+      this.runIndex = index;
+    }
+    if (programs.length === 1) return this.runIndex.get(programs[0]!) ?? [];
+    const out: RunCommand[] = [];
+    for (const p of programs) out.push(...(this.runIndex.get(p) ?? []));
+    return out.sort((a, b) => a.cmd.start - b.cmd.start);
+  }
+
+  private computeShells(): void {
+    const shells: ShellSetting[] = [];
+    const pragma = this.options.shell;
+    const stageShell: ShellSetting[] = [];
+    for (const stage of this.file.stages) {
+      const base = this.baseOf(stage);
+      let current: ShellSetting;
+      if (pragma) current = { kind: shellKindOf([pragma]), argv: [pragma], setBy: null };
+      else if (base.kind === 'stage') current = stageShell[base.stage] ?? DEFAULT_SHELL;
+      else current = isWindowsImage(this.rootImageOf(stage)) ? WINDOWS_SHELL : DEFAULT_SHELL;
+      for (const inst of stage.instructions) {
+        shells[inst.index] = current;
+        if (inst.keyword === 'SHELL' && inst.json && inst.json.values.length > 0 && !pragma)
+          current = { kind: shellKindOf(inst.json.values), argv: inst.json.values, setBy: inst };
+      }
+      stageShell[stage.index] = current;
+    }
+    for (const inst of this.file.preamble) shells[inst.index] = DEFAULT_SHELL;
+    this.shells = shells;
+  }
+
   private computeScopes(): void {
     const scopes: Scope[] = [];
     const globals = this.globalScope;
@@ -177,4 +271,38 @@ export class DockerfileAnalysis {
     }
     this.scopes = scopes;
   }
+}
+
+/** What Dockerfile rules may ask of the build context (implemented by the context reader). */
+export interface ContextFacts {
+  /** Absolute path of the context folder. */
+  root: string;
+  /** A `.dockerignore` (or `<Dockerfile>.dockerignore`) applies to this build. */
+  hasIgnoreFile: boolean;
+  /** Whether a context-relative path is sent to the builder (not excluded by the ignore file). */
+  isSent(path: string): boolean;
+  /** Context-relative paths of the files a COPY/ADD source pattern matches (after .dockerignore). */
+  matches(source: string): string[];
+}
+
+export interface AnalysisOptions {
+  /** `# hadolint shell=…` pragma: the shell RUN bodies are written in. */
+  shell?: string | null;
+  context?: ContextFacts | null;
+}
+
+export interface RunCommand {
+  inst: RunInstruction;
+  cmd: ShellCommand;
+}
+
+const DEFAULT_SHELL: ShellSetting = { kind: 'posix', argv: ['/bin/sh', '-c'], setBy: null };
+const WINDOWS_SHELL: ShellSetting = { kind: 'cmd', argv: ['cmd', '/S', '/C'], setBy: null };
+
+const WINDOWS_IMAGE =
+  /(?:^|[/_.-])(?:windows|servercore|nanoserver|windowsservercore|ltsc20\d\d)(?:$|[/_.:-])|mcr\.microsoft\.com\/windows/i;
+
+function isWindowsImage(root: ReturnType<DockerfileAnalysis['rootImageOf']>): boolean {
+  if (root.kind !== 'image') return false;
+  return WINDOWS_IMAGE.test(root.text);
 }

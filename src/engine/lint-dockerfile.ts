@@ -3,7 +3,7 @@ import type { Config } from '../config/settings.js';
 import type { Finding } from '../core/finding.js';
 import type { Span } from '../core/positions.js';
 import type { RuleMeta } from '../core/rule.js';
-import { DockerfileAnalysis } from '../dockerfile/analysis.js';
+import { type ContextFacts, DockerfileAnalysis } from '../dockerfile/analysis.js';
 import type { Dockerfile, Instruction } from '../dockerfile/model.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
@@ -16,13 +16,15 @@ export interface LintDockerfileOptions {
   failures?: RuleFailure[];
   /** Path shown in findings (defaults to the file's path). */
   displayPath?: string;
+  /** The build context, for rules that need it (`lint --context DIR`). */
+  context?: ContextFacts | null;
 }
 
 /** Lints one parsed Dockerfile: runs the rules, then drops what pragmas and `# check=skip` suppress. */
 export function lintDockerfile(file: Dockerfile, options: LintDockerfileOptions): Finding[] {
   const lineOf = (offset: number) => file.lines.position(offset).line;
   const pragmas = parsePragmas(file.comments.map((c) => ({ text: c.text, line: lineOf(c.span.start) })));
-  const analysis = new DockerfileAnalysis(file, { shell: pragmas.shell });
+  const analysis = new DockerfileAnalysis(file, { shell: pragmas.shell, context: options.context ?? null });
   const skipped = buildkitSkips(file);
 
   // dockaudit pragmas apply to the next instruction after the comment.

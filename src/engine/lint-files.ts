@@ -24,8 +24,8 @@ export interface LintResult {
 }
 
 export interface LintOptions {
-  /** Configuration for a file (discovered per file in monorepos). */
-  configFor: (path: string) => Promise<Config> | Config;
+  /** Configuration for a file (discovered per file in monorepos); null when it cannot be loaded (the file is skipped). */
+  configFor: (path: string) => Promise<Config | null> | Config | null;
   rules: readonly DockerfileRule[];
   catalog?: MessageCatalog;
 }
@@ -57,6 +57,7 @@ export async function lintSources(sources: LintSource[], options: LintOptions): 
       continue;
     }
     const config = await options.configFor(source.path);
+    if (!config) continue;
     const findings = lintDockerfile(file, {
       config,
       rules: options.rules,
