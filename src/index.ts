@@ -38,7 +38,26 @@ export { fixFiles } from './fix/apply.js';
 export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
 export { applyEditGroups, applyEdits } from './fix/edits.js';
 export { fixToFixpoint } from './fix/fixpoint.js';
+export { runOnFolder } from './image/packages/drive.js';
+export { createInventoryAnalyzer, ECOSYSTEMS as PACKAGE_ECOSYSTEMS } from './image/packages/inventory.js';
+export type { Inventory, OsInfo, Package, PackageRecord, PackageType } from './image/packages/model.js';
+export { importPath } from './image/vulns/db/import.js';
+export { defaultDbDir, VulnDb } from './image/vulns/db/store.js';
+export { updateDb } from './image/vulns/db/update.js';
+export { databaseFindings, scanFindings } from './image/vulns/findings.js';
+export { type IgnoreRule, parseIgnoreFile } from './image/vulns/ignore.js';
+export { resolveScanOptions, vulnerabilityExitCode } from './image/vulns/options.js';
+export { VULNERABILITY_RULES } from './image/vulns/rules.js';
+export {
+  type ScanOptions,
+  type ScanResult,
+  scanImagePackages,
+  type Vulnerability,
+} from './image/vulns/scan.js';
+export { orderingFor, type VersionOrder } from './image/vulns/version/index.js';
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export { renderCycloneDx, validateCycloneDx } from './sbom/cyclonedx.js';
+export { renderSpdx } from './sbom/spdx.js';
 export { VERSION } from './version.js';

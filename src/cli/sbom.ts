@@ -43,7 +43,7 @@ export async function runSbom(target: string, options: SbomCommandOptions): Prom
   const text =
     format === 'spdx'
       ? (await import('../sbom/spdx.js')).renderSpdx(subject, { toolVersion: VERSION })
-      : (await import('../sbom/cyclonedx.js')).renderCycloneDx(subject, { toolVersion: VERSION });
+      : await (await import('../sbom/cyclonedx.js')).renderCycloneDx(subject, { toolVersion: VERSION });
   if (options.output) {
     const { writeFileAtomic } = await import('../core/fs.js');
     await writeFileAtomic(options.output, text);

@@ -3,9 +3,11 @@
  * package (purl, stable bom-ref, licenses as declared text) with layer evidence as properties and the
  * recording file as an `evidence.occurrences` location (a 1.5+ field the library does not model yet,
  * added to the normalized document). `validateCycloneDx` runs the library's strict JSON schema check.
+ * The library is loaded on first use: it costs ~300 ms to import, which `dockaudit` and users of the
+ * library API that never write an SBOM should not pay.
  */
 import { createHash } from 'node:crypto';
-import { Enums, Models, Serialize, Spec, Validation } from '@cyclonedx/cyclonedx-library';
+import type { Models } from '@cyclonedx/cyclonedx-library';
 import type { Package } from '../image/packages/model.js';
 import type { SbomOptions, SbomSubject } from './subject.js';
 
@@ -22,7 +24,9 @@ export function stableUuid(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function component(pkg: Package): Models.Component {
+type Library = typeof import('@cyclonedx/cyclonedx-library');
+
+function component({ Enums, Models }: Library, pkg: Package): Models.Component {
   const c = new Models.Component(Enums.ComponentType.Library, pkg.name, {
     bomRef: pkg.ref,
     version: pkg.version,
@@ -42,7 +46,9 @@ function component(pkg: Package): Models.Component {
 type JsonObject = Record<string, unknown>;
 
 /** The CycloneDX 1.6 document as a JSON object. */
-export function cycloneDxDocument(subject: SbomSubject, options: SbomOptions): JsonObject {
+export async function cycloneDxDocument(subject: SbomSubject, options: SbomOptions): Promise<JsonObject> {
+  const library: Library = await import('@cyclonedx/cyclonedx-library');
+  const { Enums, Models, Serialize, Spec } = library;
   const { inventory } = subject;
   const bom = new Models.Bom();
   const seed = [subject.name, subject.digest ?? '', ...inventory.packages.map((p) => p.ref)].join('\n');
@@ -66,7 +72,7 @@ export function cycloneDxDocument(subject: SbomSubject, options: SbomOptions): J
     root.dependencies.add(os.bomRef);
   }
   for (const pkg of inventory.packages) {
-    const c = component(pkg);
+    const c = component(library, pkg);
     bom.components.add(c);
     root.dependencies.add(c.bomRef);
   }
@@ -80,11 +86,12 @@ export function cycloneDxDocument(subject: SbomSubject, options: SbomOptions): J
   return normalized;
 }
 
-export function renderCycloneDx(subject: SbomSubject, options: SbomOptions): string {
-  return `${JSON.stringify(cycloneDxDocument(subject, options), null, 2)}\n`;
+export async function renderCycloneDx(subject: SbomSubject, options: SbomOptions): Promise<string> {
+  return `${JSON.stringify(await cycloneDxDocument(subject, options), null, 2)}\n`;
 }
 
 /** Null when the document is valid CycloneDX 1.6 JSON, else the validator's error details. */
 export async function validateCycloneDx(json: string): Promise<unknown> {
+  const { Spec, Validation } = await import('@cyclonedx/cyclonedx-library');
   return new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(json);
 }

@@ -32,12 +32,12 @@ async function subject() {
 
 describe('CycloneDX 1.6', () => {
   it('passes the CycloneDX library JSON schema validation for 1.6', async () => {
-    const json = renderCycloneDx(await subject(), options);
+    const json = await renderCycloneDx(await subject(), options);
     expect(await validateCycloneDx(json)).toBeNull();
   });
 
   it('has the fields consumers rely on, stable bom-refs, and layer and path evidence', async () => {
-    const doc = cycloneDxDocument(await subject(), options) as Record<string, any>;
+    const doc = (await cycloneDxDocument(await subject(), options)) as Record<string, any>;
     expect(doc.bomFormat).toBe('CycloneDX');
     expect(doc.specVersion).toBe('1.6');
     expect(doc.metadata.timestamp).toBe('2026-01-02T03:04:05.678Z');
@@ -65,12 +65,14 @@ describe('CycloneDX 1.6', () => {
   });
 
   it('is byte-for-byte reproducible', async () => {
-    expect(renderCycloneDx(await subject(), options)).toBe(renderCycloneDx(await subject(), options));
+    expect(await renderCycloneDx(await subject(), options)).toBe(
+      await renderCycloneDx(await subject(), options),
+    );
     expect(stableUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('is rejected by the validator when broken (the check can fail)', async () => {
-    const doc = cycloneDxDocument(await subject(), options) as Record<string, any>;
+    const doc = (await cycloneDxDocument(await subject(), options)) as Record<string, any>;
     doc.components[1].type = 'not-a-type';
     expect(await validateCycloneDx(JSON.stringify(doc))).not.toBeNull();
   });
