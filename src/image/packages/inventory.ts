@@ -39,12 +39,19 @@ export function createInventoryAnalyzer(options: InventoryOptions = {}): Analyze
   const skipped: InventoryProblem[] = [];
   let lastEntry: LayerEntry | null = null;
   let lastWanted: Array<Analyzer<unknown>> = [];
+  const none: Array<Analyzer<unknown>> = [];
+  // Called for every entry of every layer: most entries are wanted by no reader, and then nothing is
+  // allocated; the list is built only for the few that some reader wants.
   const wantedBy = (entry: LayerEntry, layer: LayerInfo): Array<Analyzer<unknown>> => {
     if (entry === lastEntry) return lastWanted;
     lastEntry = entry;
+    let first = 0;
+    while (first < all.length && !all[first]!.wants(entry, layer)) first++;
+    if (first === all.length) return (lastWanted = none);
     lastWanted = [];
-    for (const a of all) {
-      if (!a.wants(entry, layer)) continue;
+    for (let i = first; i < all.length; i++) {
+      const a = all[i]!;
+      if (i > first && !a.wants(entry, layer)) continue;
       if (!a.onStream && entry.size > a.maxBytes) {
         skipped.push({
           path: entry.path,

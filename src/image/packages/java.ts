@@ -8,8 +8,10 @@ const ARCHIVE_EXTENSIONS = new Set(['jar', 'war', 'ear', 'par', 'sar', 'jpi', 'h
 
 /** Cheap test called for every entry of an image: the extension only, no regular expression. */
 export function isJavaArchivePath(path: string): boolean {
-  const dot = path.lastIndexOf('.');
-  return dot !== -1 && path.length - dot <= 4 && ARCHIVE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+  const n = path.length;
+  // Every extension is three letters: look at the dot first, then at the letters.
+  if (n < 5 || path.charCodeAt(n - 4) !== 46) return false;
+  return ARCHIVE_EXTENSIONS.has(path.slice(n - 3).toLowerCase());
 }
 const POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
 /** Nested archives (a war's WEB-INF/lib, a Spring Boot jar's BOOT-INF/lib) are read this deep. */
