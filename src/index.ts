@@ -41,6 +41,11 @@ export { fixToFixpoint } from './fix/fixpoint.js';
 export { runOnFolder } from './image/packages/drive.js';
 export { createInventoryAnalyzer, ECOSYSTEMS as PACKAGE_ECOSYSTEMS } from './image/packages/inventory.js';
 export type { Inventory, OsInfo, Package, PackageRecord, PackageType } from './image/packages/model.js';
+export {
+  checkImageVulnerabilities,
+  type ImageVulnerabilityCheck,
+  isVulnerabilityInputError,
+} from './image/vulns/check.js';
 export { importPath } from './image/vulns/db/import.js';
 export { defaultDbDir, VulnDb } from './image/vulns/db/store.js';
 export { updateDb } from './image/vulns/db/update.js';
