@@ -90,9 +90,14 @@ export function createInventoryAnalyzer(options: InventoryOptions = {}): Analyze
       const records = [];
       const problems = [...skipped];
       for (const reader of readers) {
-        const result = reader.finish(fs);
-        records.push(...result.packages);
-        problems.push(...result.problems);
+        try {
+          const result = reader.finish(fs);
+          records.push(...result.packages);
+          problems.push(...result.problems);
+        } catch (error) {
+          // A reader's bug must not cost the other readers' packages.
+          problems.push({ path: '', layer: -1, message: `${reader.name}: ${(error as Error).message}` });
+        }
       }
       return { os: found, packages: completePackages(records, found), problems };
     },

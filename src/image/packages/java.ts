@@ -79,13 +79,18 @@ function fromManifest(manifest: Map<string, string>, archiveName: string): Found
  * too, with `outer.jar!/inner.jar` paths.
  */
 export function readJavaArchive(path: string, content: Buffer, depth = 0): FoundPackage[] {
-  const source = bufferSource(content);
-  let entries: ZipEntry[];
   try {
-    entries = readZipEntries(source);
+    return readArchive(path, content, depth);
   } catch (error) {
+    // Errors of nested archives already name their path.
+    if ((error as Error).message.startsWith(path)) throw error;
     throw new Error(`${path}: ${(error as Error).message}`);
   }
+}
+
+function readArchive(path: string, content: Buffer, depth: number): FoundPackage[] {
+  const source = bufferSource(content);
+  const entries: ZipEntry[] = readZipEntries(source);
   const found: FoundPackage[] = [];
   let manifest: ZipEntry | undefined;
   for (const entry of entries) {

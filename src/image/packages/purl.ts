@@ -20,13 +20,25 @@ function distroQualifier(os: OsInfo | null): string | undefined {
   return os.versionId ? `${os.id}-${os.versionId}` : os.id;
 }
 
-/** The package URL of a package (purl-spec types deb, apk, rpm, pypi, npm, golang, maven). */
+/**
+ * The package URL of a package (purl-spec types deb, apk, rpm, pypi, npm, golang, maven). What the type
+ * cannot express (a Java archive without a group id, a name the type rejects) becomes a `generic` purl.
+ */
 export function purlOf(record: PackageRecord, os: OsInfo | null): string {
+  try {
+    return typedPurl(record, os);
+  } catch {
+    const name = record.namespace ? `${record.namespace}/${record.name}` : record.name;
+    return new PackageURL('generic', null, name || 'unknown', record.version || null, null, null).toString();
+  }
+}
+
+function typedPurl(record: PackageRecord, os: OsInfo | null): string {
   const qualifiers: Record<string, string> = {};
   if (record.arch) qualifiers.arch = record.arch;
   let namespace: string | undefined = record.namespace;
   let name = record.name;
-  let version = record.version;
+  const version = record.version;
   switch (record.type) {
     case 'deb':
     case 'apk':
@@ -47,9 +59,6 @@ export function purlOf(record: PackageRecord, os: OsInfo | null): string {
       }
       break;
     }
-    case 'pypi':
-      version = record.version;
-      break;
     default:
       break;
   }

@@ -142,6 +142,8 @@ export function readZipEntry(source: ZipSource, entry: ZipEntry, maxBytes = 256 
     try {
       content = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ZipError(`${entry.name}: inflates past its declared ${entry.size} bytes`);
       throw new ZipError(`${entry.name}: ${(error as Error).message}`);
     }
   } else throw new ZipError(`${entry.name}: compression method ${entry.method} is not supported`);
