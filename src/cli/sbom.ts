@@ -7,6 +7,8 @@ interface SbomCommandOptions {
   format?: string;
   output?: string;
   name?: string;
+  vulns?: boolean;
+  db?: string;
 }
 
 /** `dockaudit sbom <target>`: the packages of a root filesystem as CycloneDX 1.6 or SPDX 2.3 JSON. */
@@ -18,6 +20,11 @@ export function defineSbom(program: Command): void {
     .option('-f, --format <format>', `cyclonedx (CycloneDX 1.6 JSON) or spdx (SPDX 2.3 JSON)`, 'cyclonedx')
     .option('-o, --output <file>', 'write the document to a file (atomically) instead of stdout')
     .option('--name <name>', 'name of the described subject (default: the target as given)')
+    .option('--vulns', 'add the known vulnerabilities from the local database (CycloneDX only)')
+    .option(
+      '--db <dir>',
+      'vulnerability database folder (default: $DOCKAUDIT_DB_DIR or ~/.cache/dockaudit/db)',
+    )
     .action(async (target: string, options: SbomCommandOptions) => {
       process.exitCode = await runSbom(target, options);
     });
@@ -39,7 +46,20 @@ export async function runSbom(target: string, options: SbomCommandOptions): Prom
   const inventory = await runOnFolder(createInventoryAnalyzer(), target);
   for (const problem of inventory.problems)
     process.stderr.write(`dockaudit: ${target}/${problem.path}: ${problem.message}\n`);
-  const subject = { name: options.name ?? target, inventory };
+  const subject: import('../sbom/subject.js').SbomSubject = { name: options.name ?? target, inventory };
+  if (options.vulns) {
+    if (format !== 'cyclonedx')
+      throw new UsageError('--vulns needs --format cyclonedx (SPDX 2.3 has no place for them)');
+    const [{ VulnDb, defaultDbDir }, { scanImagePackages }] = await Promise.all([
+      import('../image/vulns/db/store.js'),
+      import('../image/vulns/scan.js'),
+    ]);
+    const dir = options.db ?? defaultDbDir();
+    const db = await VulnDb.open(dir);
+    if (db.isEmpty())
+      throw new UsageError(`no vulnerability database in ${dir}: run \`dockaudit db update\` first`);
+    subject.vulnerabilities = (await scanImagePackages(inventory, db)).vulnerabilities;
+  }
   const text =
     format === 'spdx'
       ? (await import('../sbom/spdx.js')).renderSpdx(subject, { toolVersion: VERSION })

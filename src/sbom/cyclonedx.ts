@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Models } from '@cyclonedx/cyclonedx-library';
 import type { Package } from '../image/packages/model.js';
+import type { Vulnerability } from '../image/vulns/scan.js';
 import type { SbomOptions, SbomSubject } from './subject.js';
 
 export const PROPERTY_LAYER_DIGEST = 'dockaudit:layer:digest';
@@ -83,7 +84,48 @@ export async function cycloneDxDocument(subject: SbomSubject, options: SbomOptio
     const pkg = byRef.get(c['bom-ref'] as string);
     if (pkg) c.evidence = { ...((c.evidence as JsonObject) ?? {}), occurrences: [{ location: pkg.path }] };
   }
+  if (subject.vulnerabilities && subject.vulnerabilities.length > 0)
+    normalized.vulnerabilities = vulnerabilitiesOf(subject.vulnerabilities);
   return normalized;
+}
+
+const METHODS: Record<string, string> = { CVSS_V3: 'CVSSv31', CVSS_V2: 'CVSSv2' };
+
+/** CycloneDX `vulnerabilities`: one entry per advisory, affecting every component it was found in. */
+function vulnerabilitiesOf(vulnerabilities: readonly Vulnerability[]): JsonObject[] {
+  const byId = new Map<string, { v: Vulnerability; refs: Set<string> }>();
+  for (const v of vulnerabilities) {
+    const entry = byId.get(v.id) ?? { v, refs: new Set<string>() };
+    entry.refs.add(v.package.ref);
+    byId.set(v.id, entry);
+  }
+  return [...byId.values()]
+    .sort((a, b) => (a.v.id < b.v.id ? -1 : a.v.id > b.v.id ? 1 : 0))
+    .map(({ v, refs }) => {
+      const rating: JsonObject = {
+        severity: v.rating.level === 'UNKNOWN' ? 'unknown' : v.rating.level.toLowerCase(),
+      };
+      if (v.rating.score !== undefined) rating.score = v.rating.score;
+      if (v.rating.vector) rating.vector = v.rating.vector;
+      const method =
+        METHODS[v.rating.source] ?? (v.rating.vector?.startsWith('CVSS:4.0') ? 'CVSSv4' : undefined);
+      if (method) rating.method = method;
+      const entry: JsonObject = {
+        'bom-ref': `vuln:${v.id}`,
+        id: v.id,
+        source: { name: 'OSV', url: `https://osv.dev/vulnerability/${encodeURIComponent(v.id)}` },
+        ratings: [rating],
+        affects: [...refs].sort().map((ref) => ({ ref })),
+      };
+      if (v.aliases.length > 0)
+        entry.references = v.aliases.map((id) => ({
+          id,
+          source: { name: 'OSV', url: `https://osv.dev/vulnerability/${encodeURIComponent(id)}` },
+        }));
+      if (v.summary) entry.description = v.summary;
+      if (v.fixed) entry.recommendation = `Upgrade ${v.package.name} to ${v.fixed} or later`;
+      return entry;
+    });
 }
 
 export async function renderCycloneDx(subject: SbomSubject, options: SbomOptions): Promise<string> {

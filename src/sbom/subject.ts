@@ -1,4 +1,5 @@
 import type { Inventory } from '../image/packages/model.js';
+import type { Vulnerability } from '../image/vulns/scan.js';
 
 /** What an SBOM describes: an image (or a folder) and the inventory read from it. */
 export interface SbomSubject {
@@ -7,6 +8,8 @@ export interface SbomSubject {
   /** Image manifest or config digest, when known. */
   digest?: string;
   inventory: Inventory;
+  /** Known vulnerabilities of the packages, written as CycloneDX `vulnerabilities` when present. */
+  vulnerabilities?: readonly Vulnerability[];
 }
 
 export interface SbomOptions {

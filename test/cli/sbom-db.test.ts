@@ -61,6 +61,48 @@ describe('dockaudit sbom', () => {
   });
 });
 
+describe('dockaudit sbom --vulns', () => {
+  it('adds the vulnerabilities of the local database to the CycloneDX document', async () => {
+    const db = mkdtempSync(join(tmpdir(), 'db-'));
+    const zip = join(mkdtempSync(join(tmpdir(), 'osv-')), 'all.zip');
+    writeFileSync(
+      zip,
+      writeZip(
+        FIXTURE_RECORDS.map((r) => ({ name: `${r.id}.json`, content: JSON.stringify(stripPlant(r)) })),
+      ),
+    );
+    expect(dockaudit('db', 'import', zip, '--db', db).code).toBe(0);
+    const r = dockaudit('sbom', rootfs(), '--vulns', '--db', db);
+    expect(r.code).toBe(0);
+    expect(await validateCycloneDx(r.stdout)).toBeNull();
+    const doc = JSON.parse(r.stdout);
+    expect(
+      doc.vulnerabilities.map((v: { id: string; affects: unknown; ratings: unknown }) => [
+        v.id,
+        v.affects,
+        v.ratings,
+      ]),
+    ).toEqual([
+      [
+        'DSA-5621-1',
+        [{ ref: 'pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12' }],
+        [
+          {
+            severity: 'medium',
+            score: 6.1,
+            vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N',
+            method: 'CVSSv31',
+          },
+        ],
+      ],
+      ['GHSA-left-pad-0000', [{ ref: 'pkg:npm/left-pad@1.0.0' }], [{ severity: 'unknown' }]],
+    ]);
+    const empty = dockaudit('sbom', rootfs(), '--vulns', '--db', mkdtempSync(join(tmpdir(), 'db-')));
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no vulnerability database in .*: run `dockaudit db update` first/);
+  });
+});
+
 describe('dockaudit db', () => {
   it('imports an OSV archive and shows its status', () => {
     const db = mkdtempSync(join(tmpdir(), 'db-'));
