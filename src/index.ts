@@ -8,6 +8,25 @@ export {
   readConfigFile,
 } from './config/load.js';
 export { type Config, defaultConfig, type RuleSettings } from './config/settings.js';
+export { type AnalyzeOptions, analyzeContext, type ContextModel } from './context/analyze.js';
+export {
+  type BuildContext,
+  BuildContextError,
+  type BuildContextOptions,
+  findIgnoreFile,
+  type IgnoreFileInfo,
+  loadBuildContext,
+} from './context/build-context.js';
+export { type CopyPlan, contextCopies, planCopies } from './context/copy.js';
+export {
+  DockerignoreMatcher,
+  type IgnoreFileError,
+  type IgnorePattern,
+  parseDockerignore,
+} from './context/dockerignore.js';
+export { type IgnoreProposal, proposeDockerignore } from './context/propose.js';
+export { type ContextSummary, summarizeContext } from './context/summary.js';
+export { type ContextEntry, type ContextWalk, walkContext } from './context/walk.js';
 export type {
   Category,
   Finding,
@@ -62,7 +81,9 @@ export {
 export { orderingFor, type VersionOrder } from './image/vulns/version/index.js';
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
+export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
 export { renderCycloneDx, validateCycloneDx } from './sbom/cyclonedx.js';
 export { renderSpdx } from './sbom/spdx.js';
+export * from './secrets/index.js';
 export { VERSION } from './version.js';

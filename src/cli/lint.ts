@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { InputError } from '../core/finding.js';
+import type { ContextFacts } from '../dockerfile/analysis.js';
 import { addReportOptions, exitCode, type ReportOptions, resolveLang, resolveThreshold } from './common.js';
 import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
 
 export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   stdinFilename?: string;
+  context?: string;
   fix?: boolean;
   unsafe?: boolean;
 }
@@ -15,6 +17,10 @@ export function defineLint(program: Command): void {
     .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
     .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
     .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
+    .option(
+      '--context <dir>',
+      'the build context folder: enables rules that need it (.dockerignore, what COPY sends)',
+    )
     .option('--fix', 'apply safe fixes first (see `dockaudit fix`), then report what is left')
     .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour');
   addConfigOptions(cmd);
@@ -76,7 +82,9 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
   }
+  const contextFor = options.context ? await contextLoader(options.context, errors) : undefined;
   const result = await lintSources(sources, {
+    contextFor,
     configFor: async (path) => {
       try {
         return await resolver.forFile(path);
@@ -116,6 +124,31 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     result.sources,
   );
   return exitCode(result.findings, dedupeErrors(errors), threshold, noFail);
+}
+
+/** Loads the build context once per Dockerfile (the ignore file may be specific to it); errors become input errors. */
+async function contextLoader(
+  dir: string,
+  errors: InputError[],
+): Promise<(path: string) => ContextFacts | null> {
+  const [{ loadBuildContext, BuildContextError }, { contextFacts }] = await Promise.all([
+    import('../context/build-context.js'),
+    import('../context/facts.js'),
+  ]);
+  return (path) => {
+    try {
+      const ctx = loadBuildContext(dir, { dockerfile: path });
+      for (const e of ctx.errors)
+        errors.push({ file: e.file, line: e.line, column: e.column, message: e.message });
+      return contextFacts(ctx);
+    } catch (error) {
+      if (error instanceof BuildContextError) {
+        errors.push({ file: error.file, message: error.message });
+        return null;
+      }
+      throw error;
+    }
+  };
 }
 
 function dedupeErrors<T extends { file: string; message: string }>(errors: T[]): T[] {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UsageError } from './common.js';
+import { defineContext } from './context.js';
 import { defineDb } from './db.js';
 import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
@@ -19,6 +20,7 @@ program
 
 defineLint(program);
 defineFix(program);
+defineContext(program);
 defineSbom(program);
 defineDb(program);
 

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Config } from '../config/settings.js';
 import type { Finding, InputError } from '../core/finding.js';
+import type { ContextFacts } from '../dockerfile/analysis.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
@@ -28,6 +29,8 @@ export interface LintOptions {
   configFor: (path: string) => Promise<Config | null> | Config | null;
   rules: readonly DockerfileRule[];
   catalog?: MessageCatalog;
+  /** The build context of a file, for rules that need it (`lint --context DIR`); null when unknown. */
+  contextFor?: (path: string) => ContextFacts | null;
 }
 
 /** Why a text cannot be linted as a Dockerfile at all, or null when it can. */
@@ -63,6 +66,7 @@ export async function lintSources(sources: LintSource[], options: LintOptions): 
       rules: options.rules,
       catalog: options.catalog,
       failures: result.failures,
+      context: options.contextFor?.(source.path) ?? null,
     });
     for (const f of findings) result.findings.push(f);
   }
