@@ -79,8 +79,17 @@ export {
   type Vulnerability,
 } from './image/vulns/scan.js';
 export { orderingFor, type VersionOrder } from './image/vulns/version/index.js';
+export {
+  applyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  createBaseline,
+  parseBaseline,
+  serializeBaseline,
+} from './report/baseline.js';
+export { computeFingerprints, FINGERPRINT_SCHEME } from './report/fingerprint.js';
 export { render } from './report/index.js';
-export type { Format, ReportInput } from './report/types.js';
+export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } from './report/types.js';
 export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
 export { renderCycloneDx, validateCycloneDx } from './sbom/cyclonedx.js';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
 import { defineContext } from './context.js';
 import { defineDb } from './db.js';
@@ -21,6 +22,7 @@ program
 defineLint(program);
 defineFix(program);
 defineContext(program);
+defineBaseline(program);
 defineSbom(program);
 defineDb(program);
 

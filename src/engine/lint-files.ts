@@ -7,6 +7,7 @@ import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
+import { GitignoreStack } from './gitignore.js';
 import { lintDockerfile } from './lint-dockerfile.js';
 import type { RuleFailure } from './run-rules.js';
 
@@ -94,14 +95,17 @@ const SKIP_DIRS = new Set([
   '.tox',
 ]);
 
-/** Expands files and folders to Dockerfiles (folders are searched recursively). */
+/**
+ * Expands files and folders to Dockerfiles. Folders are searched recursively, skipping what `.gitignore`
+ * files ignore (see `GitignoreStack`); files named explicitly are always kept.
+ */
 export async function discoverDockerfiles(
   paths: string[],
   cwd = process.cwd(),
 ): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, gitignore: GitignoreStack): Promise<void> => {
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -113,8 +117,8 @@ export async function discoverDockerfiles(
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) await walk(p);
-      } else if (e.isFile() && isDockerfileName(e.name)) files.push(p);
+        if (!SKIP_DIRS.has(e.name) && !gitignore.ignores(p, true)) await walk(p, await gitignore.enter(p));
+      } else if (e.isFile() && isDockerfileName(e.name) && !gitignore.ignores(p, false)) files.push(p);
     }
   };
   for (const path of paths) {
@@ -125,7 +129,7 @@ export async function discoverDockerfiles(
       errors.push({ file: path, message: describeIoError(error) });
       continue;
     }
-    if (stat.isDirectory()) await walk(path);
+    if (stat.isDirectory()) await walk(path, await GitignoreStack.forWalkRoot(path));
     else files.push(path);
   }
   return {
