@@ -1,9 +1,8 @@
 /**
- * The vulnerability options of `dockaudit image` (and `sbom`): parsing and validation as a library, so
- * the command only declares them. Names follow Trivy's where they mean the same.
+ * The vulnerability options of `dockaudit image`: parsing and validation as a library, so the command
+ * only declares them (`cli-options.ts`, kept free of heavy imports). Names follow Trivy's.
  */
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { type IgnoreRule, parseIgnoreFile } from './ignore.js';
 import { isLevel, LEVELS, type Level, levelRank } from './osv/severity.js';
 import type { ScanOptions, Vulnerability } from './scan.js';
@@ -19,42 +18,6 @@ export interface VulnerabilityCliOptions {
 }
 
 export class VulnerabilityOptionError extends Error {}
-
-function collectList(value: string, previous: string[] | undefined): string[] {
-  return [
-    ...(previous ?? []),
-    ...value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ];
-}
-
-/** Declares --db, --severity, --ignore-unfixed, --ignorefile, --vuln-threshold and --no-vulns. */
-export function addVulnerabilityOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '--db <dir>',
-      'vulnerability database folder (default: $DOCKAUDIT_DB_DIR or ~/.cache/dockaudit/db)',
-    )
-    .option(
-      '--severity <levels>',
-      `report only these levels: ${[...LEVELS].reverse().join(',')} (repeatable, comma-separated)`,
-      collectList,
-    )
-    .option('--ignore-unfixed', 'leave out vulnerabilities that have no fixed version')
-    .option(
-      '--ignorefile <file>',
-      'ignore list: .trivyignore lines or YAML with expiry dates (repeatable; default .trivyignore if present)',
-      collectList,
-    )
-    .option(
-      '--vuln-threshold <level>',
-      'exit with 1 when a vulnerability is at or above: CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN, none',
-      'none',
-    )
-    .option('--no-vulns', 'do not match packages against the vulnerability database');
-}
 
 export function parseLevels(values: readonly string[] | undefined): Level[] {
   const levels: Level[] = [];
