@@ -42,6 +42,12 @@ export function parseThreshold(value: string | undefined): Level | 'none' {
   return upper;
 }
 
+/** Checks the level options before any work is done (an image read can take minutes). */
+export function checkVulnerabilityOptions(options: VulnerabilityCliOptions): void {
+  parseLevels(options.severity);
+  parseThreshold(options.vulnThreshold);
+}
+
 /** Reads ignore files; the default `.trivyignore` in the working folder is used only when it exists. */
 export async function loadIgnoreRules(
   files: readonly string[] | undefined,
