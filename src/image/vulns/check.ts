@@ -4,6 +4,7 @@
  * ask for. With no database the image is still reported, with a note on how to get one.
  */
 import type { Finding } from '../../core/finding.js';
+import type { MessageCatalog } from '../../i18n/catalog.js';
 import type { Inventory } from '../packages/model.js';
 import { DbInputError } from './db/records.js';
 import { defaultDbDir, VulnDb } from './db/store.js';
@@ -43,6 +44,7 @@ export interface CheckOptions extends VulnerabilityCliOptions {
   /** The image as the user named it (the findings' file when no Dockerfile line is known). */
   image: string;
   locate?: Locate;
+  catalog?: MessageCatalog;
   now?: Date;
 }
 
@@ -91,9 +93,10 @@ export async function checkImageVulnerabilities(
   result.summary.problems = scan.problems;
   for (const r of scan.expiredRules)
     result.notes.push(`${r.file}:${r.line}: the ignore entry for ${r.id} has expired`);
+  const where = { image: options.image, locate: options.locate, catalog: options.catalog };
   result.findings = [
-    ...databaseFindings(db, inventory, scan, { image: options.image, now }),
-    ...scanFindings(scan, { image: options.image, locate: options.locate }),
+    ...databaseFindings(db, inventory, scan, { ...where, now }),
+    ...scanFindings(scan, where),
   ];
   result.exitCode = vulnerabilityExitCode(scan.vulnerabilities, scanOptions.threshold);
   return result;

@@ -2,6 +2,7 @@
 import type { Finding, Severity } from '../../core/finding.js';
 import type { Region } from '../../core/positions.js';
 import { formatMessage, type RuleMeta } from '../../core/rule.js';
+import type { MessageCatalog } from '../../i18n/catalog.js';
 import type { Inventory } from '../packages/model.js';
 import type { VulnDb } from './db/store.js';
 import { archiveOf, archivesFor } from './osv/ecosystems.js';
@@ -21,6 +22,8 @@ export interface FindingOptions {
   /** The image reference shown as the finding's file when no Dockerfile line is known. */
   image: string;
   locate?: Locate;
+  /** Translations of the rule messages (English, from the rule metadata, when absent). */
+  catalog?: MessageCatalog;
 }
 
 const LEVEL_SEVERITY: Record<Level, Severity> = {
@@ -40,7 +43,9 @@ function finding(
   where: { file: string } & Region,
   severity: Severity,
   data: Record<string, string | number>,
+  catalog?: MessageCatalog,
 ): Finding {
+  const template = catalog?.ruleMessage(meta.id, 'default') ?? meta.messages.default!;
   return {
     ...where,
     rule: meta.id,
@@ -48,7 +53,7 @@ function finding(
     aliases: [...meta.aliases],
     severity,
     category: meta.category,
-    message: formatMessage(meta.messages.default!, data),
+    message: formatMessage(template, data),
     data,
   };
 }
@@ -75,7 +80,7 @@ export function vulnerabilityFinding(v: Vulnerability, options: FindingOptions):
   if (v.rating.score !== undefined) data.score = v.rating.score;
   if (v.url) data.url = v.url;
   // DA8002 defaults to a warning; a CRITICAL/HIGH advisory stays an error whether fixed or not.
-  return finding(meta, at(options, v.package.layer), LEVEL_SEVERITY[v.rating.level], data);
+  return finding(meta, at(options, v.package.layer), LEVEL_SEVERITY[v.rating.level], data, options.catalog);
 }
 
 export interface DbFindingOptions extends FindingOptions {
@@ -97,17 +102,20 @@ export function databaseFindings(
   if (db.meta.updated) {
     const age = Math.floor((now.getTime() - Date.parse(db.meta.updated)) / 86_400_000);
     if (age > (options.maxAgeDays ?? 7))
-      findings.push(finding(VULNERABILITY_DB_STALE, where, 'warning', { age }));
+      findings.push(finding(VULNERABILITY_DB_STALE, where, 'warning', { age }, options.catalog));
   }
   if (scan.uncovered.notInDatabase > 0) {
     const present = new Set(db.ecosystems.map(archiveOf));
     const missing = archivesFor(inventory.packages, inventory.os).filter((a) => !present.has(a));
     if (missing.length > 0)
       findings.push(
-        finding(VULNERABILITY_DB_MISSING_ECOSYSTEM, where, 'info', {
-          count: scan.uncovered.notInDatabase,
-          archives: missing.join(', '),
-        }),
+        finding(
+          VULNERABILITY_DB_MISSING_ECOSYSTEM,
+          where,
+          'info',
+          { count: scan.uncovered.notInDatabase, archives: missing.join(', ') },
+          options.catalog,
+        ),
       );
   }
   return findings;

@@ -122,6 +122,20 @@ describe('scanning the fixture image against the fixture OSV database', () => {
     const mediumOnly = result.vulnerabilities.filter((v) => v.rating.level === 'MEDIUM');
     expect(vulnerabilityExitCode(mediumOnly, 'HIGH')).toBe(0);
     expect(vulnerabilityExitCode(mediumOnly, 'MEDIUM')).toBe(1);
+    const translated = scanFindings(result, {
+      image: 'app',
+      catalog: {
+        lang: 'ru',
+        ruleMessage: (id) =>
+          id === 'vulnerable-package' ? '{package} {installed}: {id}, исправлено в {fixed}' : undefined,
+      },
+    });
+    expect(translated.find((f) => f.data?.id === 'DSA-5621-1')!.message).toBe(
+      'libssl3 3.0.11-1~deb12u2: DSA-5621-1, исправлено в 3.0.13-1~deb12u1',
+    );
+    expect(translated.find((f) => f.data?.id === 'DEBIAN-CVE-2023-4911')!.message).toMatch(
+      /^libc6 .*: no fixed version yet$/,
+    );
     const located = scanFindings(result, {
       image: 'app:1.0',
       locate: (layer) =>
