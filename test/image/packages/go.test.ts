@@ -128,7 +128,8 @@ describe('Go build info', () => {
         ...process.env,
         GOPROXY: 'off',
         GOFLAGS: '-mod=vendor',
-        GOCACHE: join(dir, '.cache'),
+        // A cache shared between runs on one machine: the first build compiles the standard library.
+        GOCACHE: join(tmpdir(), 'dockaudit-go-build-cache'),
         GOPATH: join(dir, '.gopath'),
         CGO_ENABLED: '0',
       };
