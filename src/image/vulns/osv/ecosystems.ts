@@ -73,6 +73,16 @@ function osTarget(pkg: Package, os: OsInfo | null): MatchTarget | null {
     }
     return null;
   }
+  // Wolfi and Chainguard are rolling apk distributions: one OSV ecosystem each, no release.
+  if (pkg.type === 'apk' && (os.id === 'wolfi' || os.id === 'chainguard')) {
+    return {
+      selectEcosystems: exactly(os.id === 'wolfi' ? 'Wolfi' : 'Chainguard'),
+      names: unique([pkg.source?.name, pkg.name]),
+      version: pkg.version,
+      ordering: compareApkVersions,
+      semver: compareSemverVersions,
+    };
+  }
   if (pkg.type === 'apk' && (os.id === 'alpine' || os.idLike.includes('alpine')) && v) {
     const release = v.split('.').slice(0, 2).join('.');
     return {
@@ -162,6 +172,8 @@ export function archivesFor(packages: readonly Package[], os: OsInfo | null): st
     else if (os?.id === 'debian') archives.add('Debian');
     else if (os?.id === 'ubuntu') archives.add('Ubuntu');
     else if (os?.id === 'alpine') archives.add('Alpine');
+    else if (os?.id === 'wolfi') archives.add('Wolfi');
+    else if (os?.id === 'chainguard') archives.add('Chainguard');
     else if (os?.id === 'rocky') archives.add('Rocky Linux');
     else if (os?.id === 'almalinux') archives.add('AlmaLinux');
     else if (os?.id === 'rhel') archives.add('Red Hat');
