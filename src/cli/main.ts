@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
+import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
 import { defineDb } from './db.js';
 import { defineFix } from './fix.js';
@@ -20,6 +21,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineCompose(program);
 defineFix(program);
 defineContext(program);
 defineBaseline(program);
