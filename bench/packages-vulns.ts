@@ -139,3 +139,12 @@ const result = await timeAsync(`load + match ${inventory.packages.length} packag
 );
 console.log(`  vulnerabilities: ${result.vulnerabilities.length}`);
 await timeAsync('match again (database loaded)', () => scanImagePackages(inventory, fresh));
+
+// 4. import of an OSV archive of the same 40,000 records (ZIP read in place, validation, store)
+const { writeZip } = await import('../test/helpers/zip-writer.js');
+const { writeFileSync } = await import('node:fs');
+const { importPath } = await import('../src/image/vulns/db/import.js');
+const zipPath = join(mkdtempSync(join(tmpdir(), 'bench-zip-')), 'all.zip');
+writeFileSync(zipPath, writeZip(records.map((r) => ({ name: `${r.id}.json`, content: JSON.stringify(r) }))));
+const target = await VulnDb.open(mkdtempSync(join(tmpdir(), 'bench-import-')));
+await timeAsync('db import of a 40,000-record OSV zip', () => importPath(target, zipPath));
