@@ -61,7 +61,7 @@ export type { Rule, RuleDocs, RuleMeta } from './core/rule.js';
 export { DockerfileAnalysis } from './dockerfile/analysis.js';
 export type * from './dockerfile/model.js';
 export { parseDockerfile } from './dockerfile/parse.js';
-export { lintDockerfile } from './engine/lint-dockerfile.js';
+export { lintDockerfile, pragmasOf } from './engine/lint-dockerfile.js';
 export {
   discoverDockerfiles,
   type LintResult,
@@ -112,4 +112,10 @@ export { dockerfileRules } from './rules/dockerfile/index.js';
 export { renderCycloneDx, validateCycloneDx } from './sbom/cyclonedx.js';
 export { renderSpdx } from './sbom/spdx.js';
 export * from './secrets/index.js';
+export {
+  type ShellcheckComment,
+  type ShellcheckResults,
+  shellcheckDockerfiles,
+  shellcheckVersion,
+} from './shellcheck/index.js';
 export { VERSION } from './version.js';
