@@ -128,7 +128,10 @@ function toFinding<M>(
     severity: d.severity && severity === rule.severity ? d.severity : severity,
     category: rule.category,
     ...region,
-    message: formatMessage(template, d.data),
+    message: formatMessage(
+      template,
+      d.data && input.catalog?.localizeData ? input.catalog.localizeData(rule.id, d.data) : d.data,
+    ),
   };
   if (d.fix) {
     const fix: Fix = Array.isArray(d.fix)

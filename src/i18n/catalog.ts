@@ -15,6 +15,16 @@ export interface MessageCatalog {
   lang: Lang;
   /** A translated rule message, or undefined to fall back to the rule's English message. */
   ruleMessage(ruleId: string, messageId: string): string | undefined;
+  /** A rule's one-line `docs.summary` in this language, or undefined to fall back to English. */
+  ruleSummary?(ruleId: string): string | undefined;
+  /**
+   * The data of a report with the English phrases a rule puts in its placeholders (`{what}`, `{files}`…)
+   * translated; values it does not know are kept as they are.
+   */
+  localizeData?(
+    ruleId: string,
+    data: Readonly<Record<string, string | number>>,
+  ): Record<string, string | number>;
 }
 
 /** A set of user-facing strings in every language; the English table defines the keys. */
