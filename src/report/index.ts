@@ -22,7 +22,7 @@ export async function render(format: Format, input: ReportInput, options: Render
     case 'github':
       return (await import('./github.js')).renderGithub(input);
     case 'markdown':
-      return (await import('./markdown.js')).renderMarkdown(input);
+      return (await import('./markdown.js')).renderMarkdown(input, options);
     default: {
       const unknown: never = format;
       throw new Error(`unknown output format ${String(unknown)}`);

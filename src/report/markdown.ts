@@ -1,14 +1,14 @@
 import { type Finding, type Severity, summarize } from '../core/finding.js';
+import type { Lang } from '../i18n/catalog.js';
+import { countOf, REPORT, severityWord } from '../i18n/report.js';
 import { groupByFile } from './group.js';
 import { ruleDocsUrl } from './rule-docs.js';
-import type { ReportInput } from './types.js';
+import type { RenderOptions, ReportInput } from './types.js';
 
-const SEVERITY_LABEL: Record<Severity, string> = {
-  error: '**error**',
-  warning: 'warning',
-  info: 'info',
-  style: 'style',
-};
+function severityLabel(lang: Lang, severity: Severity): string {
+  const word = severityWord(lang, severity);
+  return severity === 'error' ? `**${word}**` : word;
+}
 
 /** Text safe inside a table cell: no line breaks, pipes escaped, inline markup neutralized. */
 export function cell(text: string): string {
@@ -26,10 +26,6 @@ function code(text: string): string {
   return `${ticks}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${ticks}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function ruleCell(f: Finding): string {
   const url = ruleDocsUrl(f.rule);
   const id = url ? `[${code(f.rule)}](${url})` : code(f.rule);
@@ -37,37 +33,49 @@ function ruleCell(f: Finding): string {
 }
 
 /** A Markdown report (pull-request comments, job summaries): a summary line and a table per file. */
-export function renderMarkdown(input: ReportInput): string {
+export function renderMarkdown(input: ReportInput, options?: Pick<RenderOptions, 'lang'>): string {
+  const lang: Lang = options?.lang ?? 'en';
+  const t = REPORT.t;
   const s = summarize(input.findings, input.files.length);
   const total = input.findings.length;
+  const files = countOf(lang, 'filesIn', s.files);
   const out = [`## ${input.tool} ${input.command}`, ''];
   if (total === 0 && input.errors.length === 0) {
-    out.push(`No problems in ${plural(s.files, 'file')}.`);
+    out.push(t(lang, 'md.noProblems', { files }));
     return `${out.join('\n')}\n`;
   }
   const counts = [
-    s.errors ? plural(s.errors, 'error') : '',
-    s.warnings ? plural(s.warnings, 'warning') : '',
-    s.infos ? `${s.infos} info` : '',
-    s.styles ? `${s.styles} style` : '',
+    s.errors ? countOf(lang, 'error', s.errors) : '',
+    s.warnings ? countOf(lang, 'warning', s.warnings) : '',
+    s.infos ? countOf(lang, 'info', s.infos) : '',
+    s.styles ? countOf(lang, 'style', s.styles) : '',
   ].filter(Boolean);
   out.push(
-    `**${plural(total, 'problem')}**${counts.length ? ` (${counts.join(', ')})` : ''} in ${plural(s.files, 'file')}` +
-      (input.errors.length ? `; ${plural(input.errors.length, 'input')} could not be read.` : '.'),
+    t(lang, 'md.summary', {
+      problems: countOf(lang, 'problem', total),
+      counts: counts.length ? t(lang, 'md.counts', { counts: counts.join(t(lang, 'list.separator')) }) : '',
+      files,
+    }) +
+      (input.errors.length
+        ? t(lang, 'md.unreadable', { inputs: countOf(lang, 'input', input.errors.length) })
+        : t(lang, 'md.end')),
   );
   for (const group of groupByFile(input.files, input.findings, input.errors)) {
     if (group.findings.length === 0 && group.errors.length === 0) continue;
     out.push('', `### ${code(group.file)}`, '');
     for (const e of group.errors) {
-      const at = e.line ? ` (line ${e.line})` : '';
-      out.push(`> **could not be read**${at}: ${cell(e.message)}`, '');
+      const at = e.line ? t(lang, 'md.atLine', { line: e.line }) : '';
+      out.push(`> **${t(lang, 'md.couldNotBeRead')}**${at}: ${cell(e.message)}`, '');
     }
     if (group.findings.length === 0) continue;
-    out.push('| Line | Severity | Rule | Message | Fix |', '| ---: | --- | --- | --- | --- |');
+    const columns = (['line', 'severity', 'rule', 'message', 'fix'] as const).map((k) =>
+      t(lang, `md.column.${k}`),
+    );
+    out.push(`| ${columns.join(' | ')} |`, '| ---: | --- | --- | --- | --- |');
     for (const f of group.findings) {
-      const fix = f.fixable === 'safe' ? 'safe' : f.fixable === 'suggested' ? 'suggested' : '';
+      const fix = f.fixable ? t(lang, f.fixable === 'safe' ? 'md.fix.safe' : 'md.fix.suggested') : '';
       out.push(
-        `| ${f.line}:${f.column} | ${SEVERITY_LABEL[f.severity]} | ${ruleCell(f)} | ${cell(f.message)} | ${fix} |`,
+        `| ${f.line}:${f.column} | ${severityLabel(lang, f.severity)} | ${ruleCell(f)} | ${cell(f.message)} | ${fix} |`,
       );
     }
   }

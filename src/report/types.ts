@@ -1,5 +1,6 @@
 import type { Finding, InputError } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule.js';
+import type { Lang } from '../i18n/catalog.js';
 
 export const FORMATS = [
   'tty',
@@ -41,6 +42,8 @@ export interface ReportInput {
 
 export interface RenderOptions {
   color: boolean;
+  /** Language of the reports' own words (tty, markdown); English when absent. Messages come translated. */
+  lang?: Lang;
   /** Source texts by file, for code frames, fix regions and fingerprints. */
   sources?: ReadonlyMap<string, string>;
 }
