@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Finding, type InputError, isSeverity, severityRank, type Threshold } from '../core/finding.js';
 import { writeFileAtomic } from '../core/fs.js';
-import { isLang, type Lang } from '../i18n/catalog.js';
+import { isLang, type Lang, type MessageCatalog } from '../i18n/catalog.js';
 import { FORMATS, type Format, isFormat, type ReportInput } from '../report/types.js';
 
 /** Options every command that reports findings accepts. */
@@ -44,6 +44,17 @@ export function resolveLang(value: string | undefined): Lang {
   return lang;
 }
 
+/**
+ * The rule-message catalog for --lang, for the engine's `catalog` option. Undefined for English (rules
+ * carry their English messages), so English runs never load translations.
+ */
+export async function ruleCatalog(options: Pick<ReportOptions, 'lang'>): Promise<MessageCatalog | undefined> {
+  const lang = resolveLang(options.lang);
+  if (lang === 'en') return undefined;
+  const { loadRuleCatalog } = await import('../i18n/rules/load.js');
+  return loadRuleCatalog(lang);
+}
+
 export function resolveThreshold(value: string | undefined, fallback: Threshold): Threshold {
   if (value === undefined) return fallback;
   if (value === 'none' || isSeverity(value)) return value;
@@ -80,7 +91,11 @@ export async function emitReport(
   sources?: ReadonlyMap<string, string>,
 ): Promise<void> {
   const { render } = await import('../report/index.js');
-  const text = await render(resolveFormat(options.format), input, { color: useColor(options), sources });
+  const text = await render(resolveFormat(options.format), input, {
+    color: useColor(options),
+    lang: resolveLang(options.lang),
+    sources,
+  });
   if (options.output) await writeFileAtomic(options.output, text);
   else await writeStdout(text);
 }

@@ -6,8 +6,8 @@ import {
   collect,
   exitCode,
   type ReportOptions,
-  resolveLang,
   resolveThreshold,
+  ruleCatalog,
   UsageError,
 } from './common.js';
 import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
@@ -76,7 +76,7 @@ export async function runCompose(paths: string[], options: ComposeCommandOptions
     import('../version.js'),
     import('./common.js'),
   ]);
-  resolveLang(options.lang);
+  const catalog = await ruleCatalog(options);
   if (options.file?.length && paths.length > 0)
     throw new UsageError('give compose files either as arguments or with --file, not both');
   const cliThreshold =
@@ -104,6 +104,7 @@ export async function runCompose(paths: string[], options: ComposeCommandOptions
   const result = await auditComposeProjects(discovered.projects, {
     configFor,
     rules: composeRules,
+    catalog,
     envFiles: options.envFile,
     projectDir: options.projectDirectory,
     profiles: options.profile,

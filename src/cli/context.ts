@@ -7,6 +7,7 @@ import {
   resolveFormat,
   resolveLang,
   resolveThreshold,
+  ruleCatalog,
   useColor,
 } from './common.js';
 
@@ -77,7 +78,7 @@ export async function runContext(dir: string, options: ContextCommandOptions): P
     import('../core/finding.js'),
   ]);
   const format = resolveFormat(options.format);
-  resolveLang(options.lang);
+  const catalog = await ruleCatalog(options);
   const config = defaultConfig();
   config.ignored.push(...(options.ignore ?? []));
   const threshold = resolveThreshold(options.failureThreshold, config.failureThreshold);
@@ -112,6 +113,7 @@ export async function runContext(dir: string, options: ContextCommandOptions): P
     lines: model.dockerfile?.analysis.file.lines ?? new LineIndex(''),
     rules: contextRules,
     config,
+    catalog,
     failures,
   }).sort(compareFindings);
   for (const f of failures)
@@ -145,7 +147,7 @@ export async function runContext(dir: string, options: ContextCommandOptions): P
     const color = useColor(options);
     const text =
       renderContextSummary(data, { color, showProposals: Boolean(options.showProposal) }) +
-      (await render('tty', input, { color }));
+      (await render('tty', input, { color, lang: resolveLang(options.lang) }));
     if (options.output) await writeFileAtomic(options.output, text);
     else await common.writeStdout(text);
   }

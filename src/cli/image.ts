@@ -9,6 +9,7 @@ import {
   resolveFormat,
   resolveLang,
   resolveThreshold,
+  ruleCatalog,
   UsageError,
   useColor,
   writeStdout,
@@ -105,7 +106,7 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
     import('../image/vulns/options.js'),
     import('../image/vulns/rules.js'),
   ]);
-  resolveLang(options.lang);
+  const catalog = await ruleCatalog(options);
   const format = resolveFormat(options.format);
   const config = defaultConfig();
   config.ignored.push(...(options.ignore ?? []));
@@ -171,7 +172,7 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
         analyzers: [inventoryAnalyzer as import('../image/analyzer.js').Analyzer<unknown>],
       });
       progress?.done();
-      findings = lintImage(model, { config, rules: imageRules });
+      findings = lintImage(model, { config, rules: imageRules, ...(catalog ? { catalog } : {}) });
       const inventory = model.results.get(
         inventoryAnalyzer as never,
       ) as import('../image/packages/model.js').Inventory;
@@ -179,6 +180,7 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
         ...options,
         image: source,
         locate: (layer) => model.layers[layer]?.instruction ?? null,
+        ...(catalog ? { catalog } : {}),
       });
       for (const note of vulnerabilities.notes) process.stderr.write(`dockaudit: ${note}\n`);
       for (const problem of inventory.problems)
@@ -218,7 +220,8 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
   };
   if (format === 'tty') {
     const { render } = await import('../report/index.js');
-    const text = table + (await render('tty', input, { color: useColor(options) }));
+    const text =
+      table + (await render('tty', input, { color: useColor(options), lang: resolveLang(options.lang) }));
     if (options.output) {
       const { writeFileAtomic } = await import('../core/fs.js');
       await writeFileAtomic(options.output, text);

@@ -6,8 +6,8 @@ import {
   addReportOptions,
   exitCode,
   type ReportOptions,
-  resolveLang,
   resolveThreshold,
+  ruleCatalog,
   UsageError,
 } from './common.js';
 import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
@@ -74,7 +74,7 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
     import('../rules/dockerfile/index.js'),
     import('../config/load.js'),
   ]);
-  resolveLang(options.lang);
+  const catalog = await ruleCatalog(options);
   const cliThreshold =
     options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
   const resolver = new ConfigResolver(cliConfigOf(options), options.env ?? process.env);
@@ -129,6 +129,7 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
       }
     },
     rules: dockerfileRules,
+    catalog,
     shellcheck: options.shellcheck === true,
   });
   if (result.shellcheck && !result.shellcheck.ran)
