@@ -68,6 +68,8 @@ export function lintDockerfile(file: Dockerfile, options: LintDockerfileOptions)
     suppressed,
     failures: options.failures,
   });
+  // `# check=error=true`: BuildKit fails the build when any of its checks fires, so ours are errors.
+  if (check.error) for (const f of findings) if (hasBuildkitAlias(f.aliases)) f.severity = 'error';
   return findings;
 }
 

@@ -64,6 +64,32 @@ describe('# check= directive', () => {
   });
 });
 
+describe('# check=error=true', () => {
+  it('makes findings of BuildKit-equivalent rules errors, as BuildKit then fails the build', () => {
+    expect(lint(`# check=error=true\n${BODY}`)).toEqual([
+      'empty-continuation-line:error',
+      'latest-tag:warning',
+    ]);
+    expect(lint(`# check=error=false\n${BODY}`)).toEqual([
+      'empty-continuation-line:warning',
+      'latest-tag:warning',
+    ]);
+  });
+
+  it('wins over a configured severity, and skipped checks stay silent', () => {
+    const text = `# check=error=true;skip=NoEmptyContinuation;experimental=all\n${BODY}`;
+    const config = { ...defaultConfig(), severity: { NoEmptyContinuation: 'style' as const } };
+    const out = lintDockerfile(parseDockerfile(text), { config, rules }).map(
+      (f) => `${f.rule}:${f.severity}`,
+    );
+    expect(out).toEqual(['latest-tag:warning', 'test-experimental-check:error']);
+    const noSkip = `# check=error=true\n${BODY}`;
+    expect(
+      lintDockerfile(parseDockerfile(noSkip), { config, rules }).map((f) => `${f.rule}:${f.severity}`),
+    ).toEqual(['empty-continuation-line:error', 'latest-tag:warning']);
+  });
+});
+
 describe('parseCheckDirective (BuildKit semantics)', () => {
   it('reads skip, error and experimental', () => {
     expect(parseCheckDirective(' skip = A , B ; error = true ; experimental = C ')).toEqual({
