@@ -9,7 +9,8 @@ import r5 from './invalid-instruction.js';
 import r6 from './latest-tag.js';
 import r7 from './legacy-key-value-format.js';
 import r8 from './stage-name-casing.js';
-import r9 from './unknown-instruction.js';
-import r10 from './unterminated-heredoc.js';
+import r9 from './undefined-variable.js';
+import r10 from './unknown-instruction.js';
+import r11 from './unterminated-heredoc.js';
 
-export const dockerfileRules: readonly DockerfileRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10];
+export const dockerfileRules: readonly DockerfileRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11];
