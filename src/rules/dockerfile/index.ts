@@ -5,12 +5,31 @@ import r1 from './consistent-instruction-casing.js';
 import r2 from './empty-continuation-line.js';
 import r3 from './eof-in-continuation.js';
 import r4 from './from-as-casing.js';
-import r5 from './invalid-instruction.js';
-import r6 from './latest-tag.js';
-import r7 from './legacy-key-value-format.js';
-import r8 from './stage-name-casing.js';
-import r9 from './undefined-variable.js';
-import r10 from './unknown-instruction.js';
-import r11 from './unterminated-heredoc.js';
+import r5 from './from-platform-constant.js';
+import r6 from './invalid-default-arg-in-from.js';
+import r7 from './invalid-instruction.js';
+import r8 from './latest-tag.js';
+import r9 from './legacy-key-value-format.js';
+import r10 from './stage-name-casing.js';
+import r11 from './undefined-arg-in-from.js';
+import r12 from './undefined-variable.js';
+import r13 from './unknown-instruction.js';
+import r14 from './unterminated-heredoc.js';
 
-export const dockerfileRules: readonly DockerfileRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11];
+export const dockerfileRules: readonly DockerfileRule[] = [
+  r0,
+  r1,
+  r2,
+  r3,
+  r4,
+  r5,
+  r6,
+  r7,
+  r8,
+  r9,
+  r10,
+  r11,
+  r12,
+  r13,
+  r14,
+];

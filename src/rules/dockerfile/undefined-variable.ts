@@ -148,7 +148,7 @@ function declarationsOf(stage: Stage, escape: string): Map<string, Declaration[]
     let list = out.get(name);
     if (!list) out.set(name, (list = []));
     const extendsItself =
-      value !== null && value.includes('$') && variableRefs(value, escape).some((r) => r.name === name);
+      value?.includes('$') === true && variableRefs(value, escape).some((r) => r.name === name);
     list.push({ index, at, extends: extendsItself });
   };
   for (const inst of stage.instructions) {
