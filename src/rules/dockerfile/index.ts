@@ -4,17 +4,19 @@ import r0 from './apt-get-yes.js';
 import r1 from './consistent-instruction-casing.js';
 import r2 from './empty-continuation-line.js';
 import r3 from './eof-in-continuation.js';
-import r4 from './from-as-casing.js';
-import r5 from './from-platform-constant.js';
-import r6 from './invalid-default-arg-in-from.js';
-import r7 from './invalid-instruction.js';
-import r8 from './latest-tag.js';
-import r9 from './legacy-key-value-format.js';
-import r10 from './stage-name-casing.js';
-import r11 from './undefined-arg-in-from.js';
-import r12 from './undefined-variable.js';
-import r13 from './unknown-instruction.js';
-import r14 from './unterminated-heredoc.js';
+import r4 from './expose-invalid-format.js';
+import r5 from './expose-proto-casing.js';
+import r6 from './from-as-casing.js';
+import r7 from './from-platform-constant.js';
+import r8 from './invalid-default-arg-in-from.js';
+import r9 from './invalid-instruction.js';
+import r10 from './latest-tag.js';
+import r11 from './legacy-key-value-format.js';
+import r12 from './stage-name-casing.js';
+import r13 from './undefined-arg-in-from.js';
+import r14 from './undefined-variable.js';
+import r15 from './unknown-instruction.js';
+import r16 from './unterminated-heredoc.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -32,4 +34,6 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r12,
   r13,
   r14,
+  r15,
+  r16,
 ];
