@@ -4,6 +4,7 @@ import { parseCheckDirective } from '../../src/dockerfile/check-directive.js';
 import { parseDockerfile } from '../../src/dockerfile/parse.js';
 import { lintDockerfile } from '../../src/engine/lint-dockerfile.js';
 import { dockerfileRule } from '../../src/rules/define.js';
+import definitionDescription from '../../src/rules/dockerfile/definition-description.js';
 import emptyContinuation from '../../src/rules/dockerfile/empty-continuation-line.js';
 import latestTag from '../../src/rules/dockerfile/latest-tag.js';
 
@@ -61,6 +62,20 @@ describe('# check= directive', () => {
       'test-experimental-check:info',
     ]);
     expect(lint(`# check=skip=NoEmptyContinuation;bogus=1\n${BODY}`)).toHaveLength(2);
+  });
+});
+
+describe('# check=experimental= with the real experimental check', () => {
+  const run = (text: string) =>
+    lintDockerfile(parseDockerfile(text), { config: defaultConfig(), rules: [definitionDescription] }).map(
+      (f) => f.rule,
+    );
+  it('switches InvalidDefinitionDescription on only when named', () => {
+    const body = '# the version\nARG VERSION=1\nFROM scratch\n';
+    expect(run(body)).toEqual([]);
+    expect(run(`# check=experimental=InvalidDefinitionDescription\n${body}`)).toEqual([
+      'definition-description',
+    ]);
   });
 });
 
