@@ -2,22 +2,23 @@
 import type { DockerfileRule } from '../define.js';
 import r0 from './apt-get-yes.js';
 import r1 from './consistent-instruction-casing.js';
-import r2 from './definition-description.js';
-import r3 from './empty-continuation-line.js';
-import r4 from './eof-in-continuation.js';
-import r5 from './expose-invalid-format.js';
-import r6 from './expose-proto-casing.js';
-import r7 from './from-as-casing.js';
-import r8 from './from-platform-constant.js';
-import r9 from './invalid-default-arg-in-from.js';
-import r10 from './invalid-instruction.js';
-import r11 from './latest-tag.js';
-import r12 from './legacy-key-value-format.js';
-import r13 from './stage-name-casing.js';
-import r14 from './undefined-arg-in-from.js';
-import r15 from './undefined-variable.js';
-import r16 from './unknown-instruction.js';
-import r17 from './unterminated-heredoc.js';
+import r2 from './copy-ignored-file.js';
+import r3 from './definition-description.js';
+import r4 from './empty-continuation-line.js';
+import r5 from './eof-in-continuation.js';
+import r6 from './expose-invalid-format.js';
+import r7 from './expose-proto-casing.js';
+import r8 from './from-as-casing.js';
+import r9 from './from-platform-constant.js';
+import r10 from './invalid-default-arg-in-from.js';
+import r11 from './invalid-instruction.js';
+import r12 from './latest-tag.js';
+import r13 from './legacy-key-value-format.js';
+import r14 from './stage-name-casing.js';
+import r15 from './undefined-arg-in-from.js';
+import r16 from './undefined-variable.js';
+import r17 from './unknown-instruction.js';
+import r18 from './unterminated-heredoc.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -38,4 +39,5 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r15,
   r16,
   r17,
+  r18,
 ];
