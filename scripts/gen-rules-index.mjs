@@ -26,12 +26,12 @@ for (const [target, exportName] of Object.entries(targets)) {
     lines.push(`import r${i} from './${f.replace(/\.ts$/, '.js')}';`);
   });
   lines.push('');
-  const names = files.map((_, i) => `r${i}`);
-  const head = type ? `export const ${exportName}: readonly ${type}[] = [` : `export const ${exportName} = [`;
-  const tail = type ? '];' : '] as const;';
-  // One line when it fits Biome's line width, else one element per line, as Biome formats it.
-  const oneLine = `${head}${names.join(', ')}${tail}`;
-  lines.push(oneLine.length <= 110 ? oneLine : `${head}\n${names.map((n) => `  ${n},\n`).join('')}${tail}`);
+  const list = files.map((_, i) => `r${i}`).join(', ');
+  lines.push(
+    type
+      ? `export const ${exportName}: readonly ${type}[] = [${list}];`
+      : `export const ${exportName} = [${list}] as const;`,
+  );
   const text = `${lines.join('\n')}\n`;
   const path = join(dir, 'index.ts');
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';

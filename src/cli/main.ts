@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
+import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
 import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
@@ -18,6 +19,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineCompose(program);
 defineFix(program);
 defineContext(program);
 defineBaseline(program);

@@ -66,7 +66,11 @@ export function fixWith(
   ).output;
 }
 
-/** Table test for one Dockerfile rule: valid cases report nothing, invalid ones exactly the expected findings. */
+/**
+ * Table test for one Dockerfile rule: valid cases report nothing, invalid ones exactly the expected findings.
+ * The docs examples are linted with the configuration they declare (`docs.config`) and, for rules that need
+ * `lint --context`, with `docsContext`.
+ */
 export function testRule(
   rule: DockerfileRule,
   cases: {
@@ -86,11 +90,11 @@ export function testRule(
     });
     if (cases.invalid.length > 0) {
       it('reports its own docs "bad" example and not the "good" one', () => {
-        const enabled = { enabled: [rule.id] };
+        const config = { enabled: [rule.id], ...(rule.docs.config as Partial<Config> | undefined) };
         expect(
-          lintWith(rule, `${rule.docs.bad}\n`, enabled, cases.docsContext).findings.length,
+          lintWith(rule, `${rule.docs.bad}\n`, config, cases.docsContext).findings.length,
         ).toBeGreaterThan(0);
-        expect(lintWith(rule, `${rule.docs.good}\n`, enabled, cases.docsContext).findings).toEqual([]);
+        expect(lintWith(rule, `${rule.docs.good}\n`, config, cases.docsContext).findings).toEqual([]);
       });
     }
     cases.valid.forEach((c, i) => {
