@@ -1,6 +1,8 @@
 import type { Comment, Instruction } from '../../dockerfile/model.js';
 import { dockerfileRule } from '../define.js';
 
+const PRAGMA = /^(?:hadolint|dockaudit)\s/;
+
 export default dockerfileRule({
   id: 'definition-description',
   code: 'DA1206',
@@ -32,8 +34,8 @@ export default dockerfileRule({
     const check = (inst: Instruction, names: string[]) => {
       if (names.length === 0) return;
       const comment = commentByLine.get(file.lines.lineOf(inst.span.start) - 1);
-      // An empty `#` ends a description block.
-      if (!comment || comment.text === '') return;
+      // An empty `#` ends a description block; a pragma (which must sit right above) is none.
+      if (!comment || comment.text === '' || PRAGMA.test(comment.text)) return;
       if (names.includes(comment.text.split(' ')[0]!)) return;
       const name = names.length === 1 ? names[0]! : '<arg_key>';
       report({ span: comment.span, data: { instruction: inst.keyword, name } });

@@ -13,6 +13,7 @@ testRule(rule, {
       name: 'a parser directive is not a description',
     },
     { code: '# a note\nCOPY . .\n', name: 'other instructions' },
+    { code: '# hadolint ignore=DL3006\nFROM base AS app\n', name: 'a pragma is no description' },
   ],
   invalid: [
     {
