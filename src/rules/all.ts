@@ -3,6 +3,12 @@ import type { RuleMeta } from '../core/rule.js';
 import { composeRules } from './compose/index.js';
 import { contextRules } from './context/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
+import { imageRules } from './image/index.js';
 
 /** Metadata of every rule, all targets. */
-export const allRules: readonly RuleMeta[] = [...dockerfileRules, ...composeRules, ...contextRules];
+export const allRules: readonly RuleMeta[] = [
+  ...dockerfileRules,
+  ...composeRules,
+  ...contextRules,
+  ...imageRules,
+];
