@@ -78,11 +78,11 @@ export { ImageInputError, isImageInputError } from './image/errors.js';
 export { DEFAULT_LIMITS, type ReadLimits } from './image/limits.js';
 export { lintImage } from './image/lint.js';
 export { analyzerResult, type ImageLayer, type ImageModel, type InstructionRef } from './image/model.js';
-export { type ReadImageOptions, type ReadProgress, readImage } from './image/read.js';
-export { imageSummary } from './image/summary.js';
 export { runOnFolder } from './image/packages/drive.js';
 export { createInventoryAnalyzer, ECOSYSTEMS as PACKAGE_ECOSYSTEMS } from './image/packages/inventory.js';
 export type { Inventory, OsInfo, Package, PackageRecord, PackageType } from './image/packages/model.js';
+export { type ReadImageOptions, type ReadProgress, readImage } from './image/read.js';
+export { imageSummary } from './image/summary.js';
 export {
   checkImageVulnerabilities,
   type ImageVulnerabilityCheck,
