@@ -5,5 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 SECONDS=0
 "$here/install-tools.sh"
+"$here/shellcheck-setup.sh"
+"$here/vulns-setup.sh"
 "$here/build-fixtures.sh"
 echo "e2e setup: done in ${SECONDS}s" >&2

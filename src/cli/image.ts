@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { addVulnerabilityOptions } from '../image/vulns/cli-options.js';
+import type { VulnerabilityCliOptions } from '../image/vulns/options.js';
 import {
   addReportOptions,
   collect,
@@ -12,7 +14,7 @@ import {
   writeStdout,
 } from './common.js';
 
-export interface ImageCommandOptions extends ReportOptions {
+export interface ImageCommandOptions extends ReportOptions, VulnerabilityCliOptions {
   platform?: string;
   tag?: string;
   insecure?: boolean;
@@ -52,8 +54,9 @@ export function defineImage(program: Command): void {
     .option('--highest-user-wasted-percent <ratio>', "fail when dive's wasted/user bytes exceed this (0-1)")
     .option('--ignore <rule>', 'switch a rule off (id or code; repeatable, comma-separated)', collect)
     .option('--enable <rule>', 'switch on a rule that is off by default (repeatable)', collect)
-    .option('--verify-diff-ids', 'also check the uncompressed digests (diff_ids) of every layer (slower)')
+    .option('--verify-diff-ids', 'also check the uncompressed digests of compressed layers (slower)')
     .option('--no-progress', 'no progress line on the terminal');
+  addVulnerabilityOptions(cmd);
   addReportOptions(cmd);
   cmd.action(async (source: string, options: ImageCommandOptions) => {
     process.exitCode = await runImage(source, options);
@@ -86,6 +89,10 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
     { defaultConfig },
     { VERSION },
     { isImageInputError },
+    { createInventoryAnalyzer },
+    { checkImageVulnerabilities, isVulnerabilityInputError },
+    { checkVulnerabilityOptions },
+    { VULNERABILITY_RULES },
   ] = await Promise.all([
     import('../image/read.js'),
     import('../image/lint.js'),
@@ -93,6 +100,10 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
     import('../config/settings.js'),
     import('../version.js'),
     import('../image/errors.js'),
+    import('../image/packages/inventory.js'),
+    import('../image/vulns/check.js'),
+    import('../image/vulns/options.js'),
+    import('../image/vulns/rules.js'),
   ]);
   resolveLang(options.lang);
   const format = resolveFormat(options.format);
@@ -111,6 +122,11 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
       '--highest-user-wasted-percent',
     );
   config.ruleOptions['image-efficiency-gate'] = gates;
+  try {
+    checkVulnerabilityOptions(options);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   let baseLayers: number | undefined;
   if (options.baseLayers !== undefined) {
     baseLayers = Number(options.baseLayers);
@@ -136,7 +152,9 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
   const progress = showProgress
     ? (await import('../image/progress.js')).terminalProgress(process.stderr)
     : null;
-  const rules = imageRules;
+  const rules = [...imageRules, ...VULNERABILITY_RULES];
+  const inventoryAnalyzer = createInventoryAnalyzer();
+  let vulnerabilityExit = 0;
   let findings: import('../core/finding.js').Finding[] = [];
   let extra: Record<string, unknown> | undefined;
   let table = '';
@@ -150,12 +168,32 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
         ...(baseLayers !== undefined ? { baseLayers } : {}),
         verifyDiffIds: options.verifyDiffIds === true,
         ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+        analyzers: [inventoryAnalyzer as import('../image/analyzer.js').Analyzer<unknown>],
       });
       progress?.done();
-      findings = lintImage(model, { config, rules });
+      findings = lintImage(model, { config, rules: imageRules });
+      const inventory = model.results.get(
+        inventoryAnalyzer as never,
+      ) as import('../image/packages/model.js').Inventory;
+      const vulnerabilities = await checkImageVulnerabilities(inventory, {
+        ...options,
+        image: source,
+        locate: (layer) => model.layers[layer]?.instruction ?? null,
+      });
+      for (const note of vulnerabilities.notes) process.stderr.write(`dockaudit: ${note}\n`);
+      for (const problem of inventory.problems)
+        process.stderr.write(
+          `dockaudit: ${source}: layer ${problem.layer} ${problem.path}: ${problem.message}\n`,
+        );
+      const off = new Set(config.ignored);
+      findings.push(...vulnerabilities.findings.filter((f) => !off.has(f.rule) && !off.has(f.code)));
+      vulnerabilityExit = vulnerabilities.exitCode;
       const { compareFindings } = await import('../core/finding.js');
       findings.sort(compareFindings);
-      extra = { image: (await import('../image/summary.js')).imageSummary(model) };
+      extra = {
+        image: (await import('../image/summary.js')).imageSummary(model),
+        vulnerabilities: vulnerabilities.summary,
+      };
       if (format === 'tty') {
         const { renderLayerTable } = await import('../image/table.js');
         table = renderLayerTable(model, useColor(options), process.stdout.columns || 120);
@@ -163,6 +201,8 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
     } catch (error) {
       progress?.done();
       if (isImageInputError(error)) errors.push({ file: error.source, message: error.message });
+      else if (isVulnerabilityInputError(error))
+        errors.push({ file: source, message: (error as Error).message });
       else throw error;
     }
   }
@@ -187,5 +227,6 @@ export async function runImage(source: string, options: ImageCommandOptions): Pr
     const { emitReport } = await import('./common.js');
     await emitReport(input, options);
   }
-  return exitCode(findings, errors, threshold, options.fail === false);
+  const code = exitCode(findings, errors, threshold, options.fail === false);
+  return code === 2 || options.fail === false ? code : Math.max(code, vulnerabilityExit);
 }

@@ -4,6 +4,8 @@ import { UsageError, writeStdout } from './common.js';
 export const SBOM_FORMATS = ['cyclonedx', 'spdx'] as const;
 
 interface SbomCommandOptions {
+  platform?: string;
+  insecure?: boolean;
   format?: string;
   output?: string;
   name?: string;
@@ -11,12 +13,16 @@ interface SbomCommandOptions {
   db?: string;
 }
 
-/** `dockaudit sbom <target>`: the packages of a root filesystem as CycloneDX 1.6 or SPDX 2.3 JSON. */
+/** `dockaudit sbom <target>`: the packages of an image or a root filesystem as CycloneDX 1.6 or SPDX 2.3 JSON. */
 export function defineSbom(program: Command): void {
   program
     .command('sbom')
-    .description('software bill of materials of a root filesystem folder (CycloneDX 1.6 or SPDX 2.3 JSON)')
-    .argument('<target>', 'folder holding a root filesystem (an extracted image, a debootstrap tree)')
+    .description(
+      'software bill of materials of an image or a root filesystem (CycloneDX 1.6 or SPDX 2.3 JSON)',
+    )
+    .argument('<target>', 'an image (as `dockaudit image` reads it) or a folder holding a root filesystem')
+    .option('--platform <os/arch>', 'platform to read from a multi-platform image')
+    .option('--insecure', 'allow plain HTTP to a registry on a loopback address')
     .option('-f, --format <format>', `cyclonedx (CycloneDX 1.6 JSON) or spdx (SPDX 2.3 JSON)`, 'cyclonedx')
     .option('-o, --output <file>', 'write the document to a file (atomically) instead of stdout')
     .option('--name <name>', 'name of the described subject (default: the target as given)')
@@ -36,17 +42,45 @@ export async function runSbom(target: string, options: SbomCommandOptions): Prom
     throw new UsageError(`unknown SBOM format "${options.format}"; use ${SBOM_FORMATS.join(' or ')}`);
   const { stat } = await import('node:fs/promises');
   const info = await stat(target).catch(() => null);
-  if (!info?.isDirectory())
-    throw new UsageError(`${target}: not a folder (give the root filesystem of an image)`);
   const [{ runOnFolder }, { createInventoryAnalyzer }, { VERSION }] = await Promise.all([
     import('../image/packages/drive.js'),
     import('../image/packages/inventory.js'),
     import('../version.js'),
   ]);
-  const inventory = await runOnFolder(createInventoryAnalyzer(), target);
+  // An OCI layout folder is an image; any other folder is a root filesystem.
+  const isLayout = info?.isDirectory() && (await stat(`${target}/oci-layout`).catch(() => null)) !== null;
+  let inventory: import('../image/packages/model.js').Inventory;
+  let digest: string | undefined;
+  if (info?.isDirectory() && !isLayout) inventory = await runOnFolder(createInventoryAnalyzer(), target);
+  else {
+    const [{ readImage }, { isImageInputError }] = await Promise.all([
+      import('../image/read.js'),
+      import('../image/errors.js'),
+    ]);
+    const analyzer = createInventoryAnalyzer();
+    try {
+      const model = await readImage(target, {
+        analyzers: [analyzer as import('../image/analyzer.js').Analyzer<unknown>],
+        ...(options.platform ? { platform: options.platform } : {}),
+        insecure: options.insecure === true,
+      });
+      inventory = model.results.get(analyzer as never) as import('../image/packages/model.js').Inventory;
+      digest = model.manifestDigest ?? model.configDigest ?? undefined;
+    } catch (error) {
+      if (isImageInputError(error)) {
+        process.stderr.write(`dockaudit: ${error.source}: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
   for (const problem of inventory.problems)
     process.stderr.write(`dockaudit: ${target}/${problem.path}: ${problem.message}\n`);
-  const subject: import('../sbom/subject.js').SbomSubject = { name: options.name ?? target, inventory };
+  const subject: import('../sbom/subject.js').SbomSubject = {
+    name: options.name ?? target,
+    digest,
+    inventory,
+  };
   if (options.vulns) {
     if (format !== 'cyclonedx')
       throw new UsageError('--vulns needs --format cyclonedx (SPDX 2.3 has no place for them)');

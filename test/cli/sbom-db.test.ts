@@ -55,7 +55,7 @@ describe('dockaudit sbom', () => {
     const missing = dockaudit('sbom', '/nonexistent/rootfs');
     expect([missing.code, missing.stderr]).toEqual([
       2,
-      'dockaudit: /nonexistent/rootfs: not a folder (give the root filesystem of an image)\n',
+      'dockaudit: /nonexistent/rootfs: no such file or folder\n',
     ]);
     expect(dockaudit('sbom', rootfs(), '--format', 'xml').code).toBe(2);
   });
