@@ -4,6 +4,7 @@ import { type Config, defaultConfig } from '../../src/config/settings.js';
 import { analyzeContext } from '../../src/context/analyze.js';
 import type { Finding } from '../../src/core/finding.js';
 import { LineIndex } from '../../src/core/positions.js';
+import type { ContextFacts } from '../../src/dockerfile/analysis.js';
 import { parseDockerfile } from '../../src/dockerfile/parse.js';
 import { lintDockerfile } from '../../src/engine/lint-dockerfile.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -58,10 +59,19 @@ function leftoverEnglish(message: string): string[] {
   return stripped.match(/\b[A-Za-z]+(?: [A-Za-z]+){2,}\b/g) ?? [];
 }
 
-function dockerfileFindings(code: string, config: Partial<Config>, catalog?: MessageCatalog): Finding[] {
+function dockerfileFindings(
+  code: string,
+  config: Partial<Config>,
+  catalog?: MessageCatalog,
+  context?: ContextFacts,
+): Finding[] {
   const file = parseDockerfile(code, 'Dockerfile');
-  return lintDockerfile(file, { config: { ...defaultConfig(), ...config }, rules: dockerfileRules, catalog });
+  const options = { config: { ...defaultConfig(), ...config }, rules: dockerfileRules, catalog, context };
+  return lintDockerfile(file, options);
 }
+
+/** A build context whose .dockerignore excludes everything (for rules that need `lint --context`). */
+const EXCLUDING: ContextFacts = { root: '/ctx', hasIgnoreFile: true, isSent: () => false, matches: () => [] };
 
 describe.each(Object.keys(SCRIPT) as Other[])('translated findings (%s)', (lang) => {
   const script = SCRIPT[lang];
@@ -93,8 +103,10 @@ describe.each(Object.keys(SCRIPT) as Other[])('translated findings (%s)', (lang)
       if (rule.id === 'shellcheck') continue; // ShellCheck's own text stays as ShellCheck wrote it.
       // Rules off by default are switched on, with the configuration their examples declare.
       const config = { ...rule.docs.config, enabled: [rule.id] } as Partial<Config>;
-      const english = dockerfileFindings(rule.docs.bad, config).filter((f) => f.rule === rule.id);
-      const translated = dockerfileFindings(rule.docs.bad, config, catalog).filter((f) => f.rule === rule.id);
+      const own = (findings: Finding[]) => findings.filter((f) => f.rule === rule.id);
+      const context = own(dockerfileFindings(rule.docs.bad, config)).length === 0 ? EXCLUDING : undefined;
+      const english = own(dockerfileFindings(rule.docs.bad, config, undefined, context));
+      const translated = own(dockerfileFindings(rule.docs.bad, config, catalog, context));
       problems.push(...untranslated(translated, english));
     }
     expect(problems).toEqual([]);
@@ -122,6 +134,9 @@ describe.each(Object.keys(SCRIPT) as Other[])('translated findings (%s)', (lang)
       'FROM a\nLABEL a=b c',
       '# escape=x\nFROM a',
       '# syntax=a\n# syntax=b\nFROM a',
+      '# check=foo\nFROM a',
+      '# check=error=maybe\nFROM a',
+      '# check=bogus=1\nFROM a',
     ];
     const problems: string[] = [];
     for (const code of invalid) {

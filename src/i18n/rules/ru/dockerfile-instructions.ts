@@ -1,5 +1,5 @@
 import type { RuleTranslations } from '../types.js';
-import { PARSE_PROBLEMS_RU } from './values.js';
+import { LIST_RU, PARSE_PROBLEMS_RU } from './values.js';
 
 const REPLACES =
   'эта инструкция {keyword} перекрывает {keyword} из строки {line}, поэтому та ни на что не влияет';
@@ -233,6 +233,90 @@ export const DOCKERFILE_INSTRUCTIONS_RU: RuleTranslations = {
     summary: 'Относительный `WORKDIR` до первого абсолютного на этапе.',
     messages: {
       default: 'используйте абсолютный WORKDIR: "{path}" зависит от рабочего каталога базового образа',
+    },
+  },
+  'base-image-platform': {
+    summary: '`FROM --platform=` указывает платформу, для которой базовый образ не публикуется.',
+    messages: {
+      default:
+        '{image} публикуется только для {platforms}: --platform={platform} не подходит ни к одному варианту',
+    },
+    values: { platforms: LIST_RU },
+  },
+  'consistent-instruction-casing': {
+    summary: 'Ключевое слово инструкции записано не в том регистре, что большинство ключевых слов файла.',
+    messages: {
+      default: '"{keyword}" следует писать {casing}, как большинство инструкций этого файла: "{expected}"',
+    },
+    values: { casing: { lowercase: 'строчными буквами', uppercase: 'прописными буквами' } },
+  },
+  'copy-ignored-file': {
+    summary:
+      'COPY или ADD указывает путь, который .dockerignore исключает из контекста сборки (только с `lint --context DIR`).',
+    messages: { default: 'источник {keyword} "{source}" исключён .dockerignore: сборщик его не получит' },
+  },
+  'definition-description': {
+    summary: 'Комментарий прямо над ARG или именованным FROM не следует соглашению `# <name> <description>`.',
+    messages: {
+      default:
+        'комментарий прямо над {instruction} — его описание, и он должен начинаться с имени: `# {name} <description>` (или оставьте между ними пустую строку)',
+    },
+  },
+  'expose-invalid-format': {
+    summary: 'EXPOSE с IP-адресом или портом хоста (`EXPOSE 8080:80`, `EXPOSE 127.0.0.1:80:80`).',
+    messages: {
+      host: 'EXPOSE {spec} задаёт порт хоста: EXPOSE объявляет только порт контейнера ({port}); публикуйте через `docker run -p`',
+      ip: 'EXPOSE {spec} задаёт IP-адрес и порт хоста: EXPOSE объявляет только порт контейнера ({port}); публикуйте через `docker run -p`',
+    },
+  },
+  'expose-proto-casing': {
+    summary: 'Протокол в EXPOSE записан не строчными буквами (`EXPOSE 53/UDP`).',
+    messages: { default: 'протокол "{proto}" в EXPOSE {spec} следует писать строчными: "{lower}"' },
+  },
+  'from-as-casing': {
+    summary: 'Ключевое слово `AS` в `FROM` записано не в том же регистре, что `FROM`.',
+    messages: { default: '"{as}" должно совпадать по регистру с "{from}": напишите "{expected}"' },
+  },
+  'from-platform-constant': {
+    summary: '`FROM --platform=` с постоянной платформой на этапе, имя которого её не упоминает.',
+    messages: {
+      default: '--platform — константа "{platform}": этап игнорирует платформу, запрошенную сборкой',
+    },
+  },
+  'invalid-default-arg-in-from': {
+    summary: 'FROM, который без `--build-arg` превращается в пустое или недопустимое имя образа.',
+    messages: {
+      default:
+        'со значениями ARG по умолчанию этот FROM читается как "{value}", а это недопустимое имя образа',
+      empty: 'со значениями ARG по умолчанию этот FROM вообще не называет образ',
+    },
+  },
+  'legacy-key-value-format': {
+    summary: '`ENV key value` или `LABEL key value`: устаревшая форма без `=`.',
+    messages: { default: 'используйте "{keyword} {key}=…" вместо устаревшей формы "{keyword} {key} …"' },
+  },
+  'stage-name-casing': {
+    summary: 'Имя этапа (`FROM … AS name`) записано не только строчными буквами.',
+    messages: { default: 'имя этапа "{name}" следует писать строчными: "{lower}"' },
+  },
+  'undefined-arg-in-from': {
+    summary: 'Строка FROM использует переменную, которую не объявляет ни один ARG до первого FROM.',
+    messages: {
+      default: 'FROM использует ${name}, но её не объявляет ни один ARG до первого FROM',
+      suggest:
+        'FROM использует ${name}, но её не объявляет ни один ARG до первого FROM (может быть, ${suggestion}?)',
+    },
+  },
+  'undefined-variable': {
+    summary:
+      'Переменная в COPY, ADD, ENV, LABEL, ARG, EXPOSE, USER, WORKDIR, VOLUME или STOPSIGNAL (или в их флагах), которую ничто не объявляет.',
+    messages: {
+      default: '${name} не определена: BuildKit подставит пустую строку',
+      suggest: '${name} не определена (может быть, ${suggestion}?)',
+      later: '${name} используется раньше, чем этот этап её объявляет (строка {line}): сначала объявите её',
+      sameEnv:
+        '${name} задаётся в этой же ENV, а BuildKit раскрывает переменные до того, как что-либо задать: задайте её в более ранней ENV',
+      global: '${name} — глобальный ARG, а этап его не видит: добавьте `ARG {name}` в этот этап',
     },
   },
 };

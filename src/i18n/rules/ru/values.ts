@@ -27,6 +27,11 @@ export const PARSE_PROBLEMS_RU: ValueTable = {
   'only one {name} parser directive can be used': 'допускается только одна директива парсера {name}',
   "invalid escape token '{token}': it must be ` or \\":
     "недопустимый символ экранирования '{token}': допускается только ` или \\",
+  'invalid check option "{option}" (expected skip, error or experimental)':
+    'недопустимый параметр check "{option}" (ожидается skip, error или experimental)',
+  'invalid check option "{option}"': 'недопустимый параметр check "{option}"',
+  'check option error={value} is not a boolean':
+    'параметр check error={value} не является логическим значением',
 };
 
 /** Problems of Compose interpolation (`compose-invalid-interpolation`'s `{message}`). */

@@ -1,5 +1,5 @@
 import type { RuleTranslations } from '../types.js';
-import { PARSE_PROBLEMS_ZH } from './values.js';
+import { LIST_ZH, PARSE_PROBLEMS_ZH } from './values.js';
 
 /** Dockerfile rules DA1xxx (syntax), DA3xxx (security) and DA4xxx (stages, commands, runtime, labels). */
 export const DOCKERFILE_INSTRUCTIONS_ZH: RuleTranslations = {
@@ -206,5 +206,79 @@ export const DOCKERFILE_INSTRUCTIONS_ZH: RuleTranslations = {
   'workdir-relative': {
     summary: '阶段中在任何绝对路径 WORKDIR 之前使用了相对路径的 `WORKDIR`。',
     messages: { default: '请使用绝对路径的 WORKDIR："{path}" 取决于基础镜像的工作目录' },
+  },
+  'base-image-platform': {
+    summary: '`FROM --platform=` 指定的平台，基础镜像并没有为其发布。',
+    messages: { default: '{image} 只发布了 {platforms} 版本：--platform={platform} 与它的任何变体都不匹配' },
+    values: { platforms: LIST_ZH },
+  },
+  'consistent-instruction-casing': {
+    summary: '指令关键字的大小写与文件中大多数关键字不一致。',
+    messages: { default: '"{keyword}" 应像本文件中大多数指令一样使用{casing}："{expected}"' },
+    values: { casing: { lowercase: '小写', uppercase: '大写' } },
+  },
+  'copy-ignored-file': {
+    summary:
+      'COPY 或 ADD 引用的路径被 .dockerignore 排除在构建上下文之外（仅在 `lint --context DIR` 时检查）。',
+    messages: { default: '{keyword} 的源 "{source}" 被 .dockerignore 排除了：构建器根本收不到它' },
+  },
+  'definition-description': {
+    summary: 'ARG 或具名 FROM 正上方的注释不符合 `# <name> <description>` 约定。',
+    messages: {
+      default:
+        '{instruction} 正上方的注释就是它的描述，应以其名称开头：`# {name} <description>`（或在中间留一个空行）',
+    },
+  },
+  'expose-invalid-format': {
+    summary: 'EXPOSE 中写了 IP 地址或宿主机端口（`EXPOSE 8080:80`、`EXPOSE 127.0.0.1:80:80`）。',
+    messages: {
+      host: 'EXPOSE {spec} 映射了宿主机端口：EXPOSE 只声明容器端口（{port}）；请用 `docker run -p` 发布端口',
+      ip: 'EXPOSE {spec} 写了 IP 地址和宿主机端口：EXPOSE 只声明容器端口（{port}）；请用 `docker run -p` 发布端口',
+    },
+  },
+  'expose-proto-casing': {
+    summary: 'EXPOSE 的协议没有写成小写（`EXPOSE 53/UDP`）。',
+    messages: { default: 'EXPOSE {spec} 中的协议 "{proto}" 应为小写："{lower}"' },
+  },
+  'from-as-casing': {
+    summary: '`FROM` 中的 `AS` 关键字与 `FROM` 的大小写不一致。',
+    messages: { default: '"{as}" 应与 "{from}" 的大小写一致：请写成 "{expected}"' },
+  },
+  'from-platform-constant': {
+    summary: '`FROM --platform=` 使用了常量平台，而阶段名中并未体现该平台。',
+    messages: { default: '--platform 是常量 "{platform}"：该阶段会忽略构建请求的平台' },
+  },
+  'invalid-default-arg-in-from': {
+    summary: '构建时不传 `--build-arg`，FROM 就会变成空的或无效的镜像名。',
+    messages: {
+      default: '按 ARG 的默认值，此 FROM 为 "{value}"，这不是有效的镜像名',
+      empty: '按 ARG 的默认值，此 FROM 根本没有指定镜像',
+    },
+  },
+  'legacy-key-value-format': {
+    summary: '`ENV key value` 或 `LABEL key value`：不带 `=` 的旧格式。',
+    messages: { default: '请使用 "{keyword} {key}=…"，而不是旧的 "{keyword} {key} …" 格式' },
+  },
+  'stage-name-casing': {
+    summary: '阶段名（`FROM … AS name`）不是全小写。',
+    messages: { default: '阶段名 "{name}" 应为小写："{lower}"' },
+  },
+  'undefined-arg-in-from': {
+    summary: 'FROM 行使用了第一条 FROM 之前没有任何 ARG 声明的变量。',
+    messages: {
+      default: 'FROM 使用了 ${name}，但第一条 FROM 之前没有 ARG 声明它',
+      suggest: 'FROM 使用了 ${name}，但第一条 FROM 之前没有 ARG 声明它（是否想写 ${suggestion}？）',
+    },
+  },
+  'undefined-variable': {
+    summary:
+      'COPY、ADD、ENV、LABEL、ARG、EXPOSE、USER、WORKDIR、VOLUME 或 STOPSIGNAL（或其选项）中使用了没有任何地方声明的变量。',
+    messages: {
+      default: '${name} 未定义：BuildKit 会把它替换为空字符串',
+      suggest: '${name} 未定义（是否想写 ${suggestion}？）',
+      later: '${name} 在本阶段声明它（第 {line} 行）之前就被使用了：请先声明',
+      sameEnv: '${name} 由同一条 ENV 设置，而 BuildKit 会在设置任何变量之前先展开它：请在更早的 ENV 中设置',
+      global: '${name} 是全局 ARG，阶段内看不到它：请在此阶段中添加 `ARG {name}`',
+    },
   },
 };

@@ -25,6 +25,10 @@ export const PARSE_PROBLEMS_ZH: ValueTable = {
   '{keyword}: "{word}" is not of the form key=value': '{keyword}："{word}" 不是 key=value 形式',
   'only one {name} parser directive can be used': '只能使用一条 {name} 解析器指令',
   "invalid escape token '{token}': it must be ` or \\": "无效的转义字符 '{token}'：只能是 ` 或 \\",
+  'invalid check option "{option}" (expected skip, error or experimental)':
+    '无效的 check 选项 "{option}"（应为 skip、error 或 experimental）',
+  'invalid check option "{option}"': '无效的 check 选项 "{option}"',
+  'check option error={value} is not a boolean': 'check 选项 error={value} 不是布尔值',
 };
 
 /** Problems of Compose interpolation (`compose-invalid-interpolation`'s `{message}`). */
