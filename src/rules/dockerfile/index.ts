@@ -2,20 +2,21 @@
 import type { DockerfileRule } from '../define.js';
 import r0 from './add-url-checksum.js';
 import r1 from './apt-get-yes.js';
-import r2 from './empty-continuation-line.js';
-import r3 from './eof-in-continuation.js';
-import r4 from './expose-admin-port.js';
-import r5 from './final-stage-root.js';
-import r6 from './invalid-instruction.js';
-import r7 from './latest-tag.js';
-import r8 from './no-exec-main-process.js';
-import r9 from './pipe-to-shell.js';
-import r10 from './sudo.js';
-import r11 from './unknown-instruction.js';
-import r12 from './unterminated-heredoc.js';
-import r13 from './user-root.js';
-import r14 from './workdir-system-folder.js';
-import r15 from './world-writable.js';
+import r2 from './chown-after-copy.js';
+import r3 from './empty-continuation-line.js';
+import r4 from './eof-in-continuation.js';
+import r5 from './expose-admin-port.js';
+import r6 from './final-stage-root.js';
+import r7 from './invalid-instruction.js';
+import r8 from './latest-tag.js';
+import r9 from './no-exec-main-process.js';
+import r10 from './pipe-to-shell.js';
+import r11 from './sudo.js';
+import r12 from './unknown-instruction.js';
+import r13 from './unterminated-heredoc.js';
+import r14 from './user-root.js';
+import r15 from './workdir-system-folder.js';
+import r16 from './world-writable.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -34,4 +35,5 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r13,
   r14,
   r15,
+  r16,
 ];
