@@ -34,7 +34,12 @@ export {
   lintSources,
   notADockerfile,
 } from './engine/lint-files.js';
+export { fixFiles } from './fix/apply.js';
+export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
+export { applyEditGroups, applyEdits } from './fix/edits.js';
+export { fixToFixpoint } from './fix/fixpoint.js';
 export { render } from './report/index.js';
 export type { Format, ReportInput } from './report/types.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export * from './secrets/index.js';
 export { VERSION } from './version.js';

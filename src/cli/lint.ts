@@ -1,27 +1,12 @@
 import type { Command } from 'commander';
 import type { InputError } from '../core/finding.js';
-import {
-  addReportOptions,
-  collect,
-  exitCode,
-  type ReportOptions,
-  resolveLang,
-  resolveThreshold,
-} from './common.js';
+import { addReportOptions, exitCode, type ReportOptions, resolveLang, resolveThreshold } from './common.js';
+import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
 
-export interface LintCommandOptions extends ReportOptions {
-  ignore?: string[];
-  enable?: string[];
-  error?: string[];
-  warning?: string[];
-  info?: string[];
-  style?: string[];
-  trustedRegistry?: string[];
-  requireLabel?: string[];
-  strictLabels?: boolean;
-  disableIgnorePragma?: boolean;
-  config?: string;
+export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   stdinFilename?: string;
+  fix?: boolean;
+  unsafe?: boolean;
 }
 
 export function defineLint(program: Command): void {
@@ -29,33 +14,10 @@ export function defineLint(program: Command): void {
     .command('lint')
     .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
     .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
-    .option(
-      '--ignore <rule>',
-      'switch a rule off (id, code or hadolint code; repeatable, comma-separated)',
-      collect,
-    )
-    .option('--enable <rule>', 'switch on a rule that is off by default (repeatable)', collect)
-    .option('--error <rule>', 'report a rule as an error (repeatable)', collect)
-    .option('--warning <rule>', 'report a rule as a warning (repeatable)', collect)
-    .option('--info <rule>', 'report a rule as info (repeatable)', collect)
-    .option('--style <rule>', 'report a rule as style (repeatable)', collect)
-    .option(
-      '--trusted-registry <registry>',
-      'allow base images only from these registries (repeatable)',
-      collect,
-    )
-    .option(
-      '--require-label <label[:type]>',
-      'require a label, optionally of a type (url, rfc3339, spdx, hash, semver, email, text)',
-      collect,
-    )
-    .option('--strict-labels', 'report labels that are not in the label schema')
-    .option('--disable-ignore-pragma', 'ignore `# hadolint ignore=` and `# dockaudit ignore=` comments')
-    .option(
-      '-c, --config <file>',
-      'use this configuration file instead of discovering .dockaudit.yaml / .hadolint.yaml',
-    )
-    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile');
+    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
+    .option('--fix', 'apply safe fixes first (see `dockaudit fix`), then report what is left')
+    .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour');
+  addConfigOptions(cmd);
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
     process.exitCode = await runLint(paths, options);
@@ -79,21 +41,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   resolveLang(options.lang);
   const cliThreshold =
     options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
-  const resolver = new ConfigResolver({
-    configFile: options.config,
-    ignore: options.ignore,
-    enable: options.enable,
-    error: options.error,
-    warning: options.warning,
-    info: options.info,
-    style: options.style,
-    trustedRegistry: options.trustedRegistry,
-    requireLabel: options.requireLabel,
-    strictLabels: options.strictLabels,
-    disableIgnorePragma: options.disableIgnorePragma,
-    failureThreshold: cliThreshold,
-    noFail: options.fail === false,
-  });
+  const resolver = new ConfigResolver(cliConfigOf(options));
 
   const errors: InputError[] = [];
   const sources: Array<{ path: string; text: string }> = [];
@@ -101,6 +49,19 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   if (fromStdin) sources.push({ path: options.stdinFilename ?? 'Dockerfile', text: await readStdin() });
   const discovered = await discoverDockerfiles(paths.filter((p) => p !== '-'));
   errors.push(...discovered.errors);
+  if (options.fix) {
+    const { fixFiles } = await import('../fix/apply.js');
+    const fixed = await fixFiles(discovered.files, {
+      configFor: (p) => resolver.forFile(p),
+      rules: dockerfileRules,
+      unsafe: options.unsafe === true,
+      dryRun: false,
+    });
+    for (const r of fixed.reports) {
+      const n = [...r.fixedByRule.values()].reduce((a, b) => a + b, 0);
+      if (r.changed) process.stderr.write(`fixed ${n} problem${n === 1 ? '' : 's'} in ${r.path}\n`);
+    }
+  }
   const read = await readSources(discovered.files);
   errors.push(...read.errors);
   sources.push(...read.sources);

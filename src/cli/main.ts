@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UsageError } from './common.js';
+import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
 
 const program = new Command();
@@ -15,6 +16,7 @@ program
   .exitOverride();
 
 defineLint(program);
+defineFix(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -117,7 +117,7 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
     let lastContentEnd = le;
     const multiline = more;
     i++;
-    let emptyContinuation: number | null = null;
+    const emptyContinuations: number[] = [];
     while (more && i < lineCount) {
       const cs = lineStart(i);
       const ce = lineEnd(i);
@@ -132,7 +132,7 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
         continue;
       }
       if (cp === ce) {
-        emptyContinuation ??= cs;
+        emptyContinuations.push(cs);
         i++;
         continue;
       }
@@ -142,12 +142,12 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
       lastContentEnd = ce;
       i++;
     }
-    if (emptyContinuation !== null) {
+    for (const at of emptyContinuations) {
       problems.push({
         kind: 'empty-continuation',
         message:
           'empty continuation line inside an instruction (deprecated; a future BuildKit will reject it)',
-        span: { start: emptyContinuation, end: emptyContinuation },
+        span: { start: at, end: at },
       });
     }
     if (more) {

@@ -11,7 +11,8 @@ if (!present) console.warn(`corpus tests skipped: ${root} not found`);
 
 function corpusFiles(): string[] {
   const files: string[] = [];
-  for (const repo of readdirSync(root).sort()) for (const f of readdirSync(join(root, repo)).sort()) files.push(join(repo, f));
+  for (const repo of readdirSync(root).sort())
+    for (const f of readdirSync(join(root, repo)).sort()) files.push(join(repo, f));
   return files;
 }
 
@@ -54,7 +55,9 @@ describe.skipIf(!present)('corpus', () => {
     for (const f of corpusFiles()) {
       const text = readFileSync(join(root, f), 'utf8');
       const ours = parseDockerfile(text, f);
-      const a = ours.instructions.map((i) => `${ours.lines.position(i.keywordSpan.start).line}:${i.keywordRaw.toUpperCase()}`);
+      const a = ours.instructions.map(
+        (i) => `${ours.lines.position(i.keywordSpan.start).line}:${i.keywordRaw.toUpperCase()}`,
+      );
       const b = DockerfileParser.parse(text)
         .getInstructions()
         .map((i) => `${i.getRange().start.line + 1}:${i.getKeyword().toUpperCase()}`);
@@ -67,19 +70,28 @@ describe.skipIf(!present)('corpus', () => {
     const odd = (name: string) => parseDockerfile(readFileSync(join(root, name), 'utf8'), name);
     // A missing `\` makes line 43 an unknown instruction (Oracle GDD).
     const gdd = odd('oracle__docker-images/OracleDatabase__GDD__containerfiles__19.3.0__Dockerfile_19c');
-    expect(gdd.problems.some((p) => p.kind === 'unknown-instruction' && gdd.lines.position(p.span.start).line === 43)).toBe(true);
+    expect(
+      gdd.problems.some(
+        (p) => p.kind === 'unknown-instruction' && gdd.lines.position(p.span.start).line === 43,
+      ),
+    ).toBe(true);
     // BuildKit rejects the escape directive "` (backtick)".
     const files = corpusFiles().map((f) => ({ f, text: readFileSync(join(root, f), 'utf8') }));
     const badEscape = files.filter(({ text }) => /^# escape=` \(backtick\)/m.test(text));
     expect(badEscape.length).toBe(1);
-    expect(parseDockerfile(badEscape[0]!.text).problems.some((p) => p.kind === 'invalid-directive')).toBe(true);
+    expect(parseDockerfile(badEscape[0]!.text).problems.some((p) => p.kind === 'invalid-directive')).toBe(
+      true,
+    );
     // Heredocs, CRLF and BOM files read cleanly.
     const heredocs = files.filter(({ text }) => /^\s*(RUN|COPY)\s.*<<-?["']?[A-Z]/m.test(text));
     expect(heredocs.length).toBeGreaterThan(50);
     for (const { f, text } of heredocs.slice(0, 200)) {
       const file = parseDockerfile(text, f);
       if (!f.includes('template') && !f.includes('shipwright'))
-        expect(file.problems.filter((p) => p.kind === 'unterminated-heredoc'), f).toEqual([]);
+        expect(
+          file.problems.filter((p) => p.kind === 'unterminated-heredoc'),
+          f,
+        ).toEqual([]);
     }
     const crlf = files.filter(({ text }) => text.includes('\r\n'));
     expect(crlf.length).toBeGreaterThan(30);
