@@ -18,22 +18,4 @@ import r14 from './user-root.js';
 import r15 from './workdir-system-folder.js';
 import r16 from './world-writable.js';
 
-export const dockerfileRules: readonly DockerfileRule[] = [
-  r0,
-  r1,
-  r2,
-  r3,
-  r4,
-  r5,
-  r6,
-  r7,
-  r8,
-  r9,
-  r10,
-  r11,
-  r12,
-  r13,
-  r14,
-  r15,
-  r16,
-];
+export const dockerfileRules: readonly DockerfileRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16];
