@@ -11,11 +11,35 @@ import r7 from './invalid-instruction.js';
 import r8 from './latest-tag.js';
 import r9 from './no-exec-main-process.js';
 import r10 from './pipe-to-shell.js';
-import r11 from './sudo.js';
-import r12 from './unknown-instruction.js';
-import r13 from './unterminated-heredoc.js';
-import r14 from './user-root.js';
-import r15 from './workdir-system-folder.js';
-import r16 from './world-writable.js';
+import r11 from './secret-arg-env-name.js';
+import r12 from './secret-in-command.js';
+import r13 from './secret-value.js';
+import r14 from './sudo.js';
+import r15 from './unknown-instruction.js';
+import r16 from './unterminated-heredoc.js';
+import r17 from './user-root.js';
+import r18 from './workdir-system-folder.js';
+import r19 from './world-writable.js';
 
-export const dockerfileRules: readonly DockerfileRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16];
+export const dockerfileRules: readonly DockerfileRule[] = [
+  r0,
+  r1,
+  r2,
+  r3,
+  r4,
+  r5,
+  r6,
+  r7,
+  r8,
+  r9,
+  r10,
+  r11,
+  r12,
+  r13,
+  r14,
+  r15,
+  r16,
+  r17,
+  r18,
+  r19,
+];
