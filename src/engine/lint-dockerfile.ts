@@ -7,6 +7,7 @@ import { type ContextFacts, DockerfileAnalysis } from '../dockerfile/analysis.js
 import type { Dockerfile, Instruction } from '../dockerfile/model.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
+import { secretSpans } from '../rules/dockerfile/lib/secret-values.js';
 import { type RuleFailure, ruleKeys, runRules } from './run-rules.js';
 
 export interface LintDockerfileOptions {
@@ -18,6 +19,11 @@ export interface LintDockerfileOptions {
   displayPath?: string;
   /** The build context, for rules that need it (`lint --context DIR`). */
   context?: ContextFacts | null;
+  /**
+   * When given, receives the spans of every hard-coded secret of the file (whatever rules run), so
+   * that outputs showing source text can mask them.
+   */
+  secrets?: Span[];
 }
 
 /** Lints one parsed Dockerfile: runs the rules, then drops what pragmas and `# check=skip` suppress. */
@@ -26,6 +32,7 @@ export function lintDockerfile(file: Dockerfile, options: LintDockerfileOptions)
   const pragmas = parsePragmas(file.comments.map((c) => ({ text: c.text, line: lineOf(c.span.start) })));
   const analysis = new DockerfileAnalysis(file, { shell: pragmas.shell, context: options.context ?? null });
   const skipped = buildkitSkips(file);
+  if (options.secrets) for (const s of secretSpans(analysis)) options.secrets.push(s);
 
   // dockaudit pragmas apply to the next instruction after the comment.
   const nextInstructionKeys = new Map<number, Set<string>>();
