@@ -15,11 +15,12 @@ import r11 from './secret-arg-env-name.js';
 import r12 from './secret-in-command.js';
 import r13 from './secret-value.js';
 import r14 from './sudo.js';
-import r15 from './unknown-instruction.js';
-import r16 from './unterminated-heredoc.js';
-import r17 from './user-root.js';
-import r18 from './workdir-system-folder.js';
-import r19 from './world-writable.js';
+import r15 from './tls-verify-disabled.js';
+import r16 from './unknown-instruction.js';
+import r17 from './unterminated-heredoc.js';
+import r18 from './user-root.js';
+import r19 from './workdir-system-folder.js';
+import r20 from './world-writable.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -42,4 +43,5 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r17,
   r18,
   r19,
+  r20,
 ];

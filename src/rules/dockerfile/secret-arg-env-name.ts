@@ -1,5 +1,5 @@
 import type { Span } from '../../core/positions.js';
-import { judgeNamedValue, secretKeyStrength } from '../../secrets/index.js';
+import { isPlaceholder, judgeNamedValue, secretKeyStrength } from '../../secrets/index.js';
 import { dockerfileRule } from '../define.js';
 
 /** Credential names whose last word would otherwise read as harmless (`…_ACCESS_KEY_ID`). */
@@ -44,12 +44,11 @@ export default dockerfileRule({
         if (value !== null && NOT_A_SECRET_VALUE.test(value.trim())) continue;
         // An ENV that copies a variable (`ENV TOKEN=$TOKEN`) persists a build argument; otherwise its
         // value must be a real one, not a placeholder, a file name or a password hash.
-        if (
-          inst.keyword === 'ENV' &&
-          !(value ?? '').includes('$') &&
-          judgeNamedValue(name, value ?? '') === null
-        )
-          continue;
+        const v = value ?? '';
+        if (inst.keyword === 'ENV' && !v.includes('$')) {
+          const real = KNOWN_CREDENTIALS.test(name) ? !isPlaceholder(v) : judgeNamedValue(name, v) !== null;
+          if (!real) continue;
+        }
         report({ span, messageId: inst.keyword, data: { name } });
       }
     }

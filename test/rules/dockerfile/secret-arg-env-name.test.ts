@@ -36,6 +36,7 @@ testRule(rule, {
       ],
     },
     { code: 'FROM x\nARG openai_api_key\n', errors: [{ line: 2, column: 5 }] },
+    { code: 'FROM x\nENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz\n', errors: [{ line: 2, column: 5 }] },
     {
       code: 'FROM x\nENV my_password=abcdefghijklmnopqrstuvwxyz\n',
       errors: [{ line: 2, column: 5, endColumn: 16, message: /^ENV my_password looks like a secret/ }],
