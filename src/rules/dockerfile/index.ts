@@ -12,15 +12,17 @@ import r8 from './latest-tag.js';
 import r9 from './no-exec-main-process.js';
 import r10 from './pipe-to-shell.js';
 import r11 from './secret-arg-env-name.js';
-import r12 from './secret-in-command.js';
-import r13 from './secret-value.js';
-import r14 from './sudo.js';
-import r15 from './tls-verify-disabled.js';
-import r16 from './unknown-instruction.js';
-import r17 from './unterminated-heredoc.js';
-import r18 from './user-root.js';
-import r19 from './workdir-system-folder.js';
-import r20 from './world-writable.js';
+import r12 from './secret-deleted-later.js';
+import r13 from './secret-file-copied.js';
+import r14 from './secret-in-command.js';
+import r15 from './secret-value.js';
+import r16 from './sudo.js';
+import r17 from './tls-verify-disabled.js';
+import r18 from './unknown-instruction.js';
+import r19 from './unterminated-heredoc.js';
+import r20 from './user-root.js';
+import r21 from './workdir-system-folder.js';
+import r22 from './world-writable.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -44,4 +46,6 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r18,
   r19,
   r20,
+  r21,
+  r22,
 ];
