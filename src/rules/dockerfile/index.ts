@@ -2,27 +2,31 @@
 import type { DockerfileRule } from '../define.js';
 import r0 from './add-url-checksum.js';
 import r1 from './apt-get-yes.js';
-import r2 from './chown-after-copy.js';
-import r3 from './empty-continuation-line.js';
-import r4 from './eof-in-continuation.js';
-import r5 from './expose-admin-port.js';
-import r6 from './final-stage-root.js';
-import r7 from './invalid-instruction.js';
-import r8 from './latest-tag.js';
-import r9 from './no-exec-main-process.js';
-import r10 from './pipe-to-shell.js';
-import r11 from './secret-arg-env-name.js';
-import r12 from './secret-deleted-later.js';
-import r13 from './secret-file-copied.js';
-import r14 from './secret-in-command.js';
-import r15 from './secret-value.js';
-import r16 from './sudo.js';
-import r17 from './tls-verify-disabled.js';
-import r18 from './unknown-instruction.js';
-import r19 from './unterminated-heredoc.js';
-import r20 from './user-root.js';
-import r21 from './workdir-system-folder.js';
-import r22 from './world-writable.js';
+import r2 from './broad-copy-no-dockerignore.js';
+import r3 from './chown-after-copy.js';
+import r4 from './dev-server.js';
+import r5 from './empty-continuation-line.js';
+import r6 from './eof-in-continuation.js';
+import r7 from './expose-admin-port.js';
+import r8 from './final-stage-root.js';
+import r9 from './invalid-instruction.js';
+import r10 from './latest-tag.js';
+import r11 from './missing-healthcheck.js';
+import r12 from './no-exec-main-process.js';
+import r13 from './pipe-to-shell.js';
+import r14 from './python-unbuffered.js';
+import r15 from './secret-arg-env-name.js';
+import r16 from './secret-deleted-later.js';
+import r17 from './secret-file-copied.js';
+import r18 from './secret-in-command.js';
+import r19 from './secret-value.js';
+import r20 from './sudo.js';
+import r21 from './tls-verify-disabled.js';
+import r22 from './unknown-instruction.js';
+import r23 from './unterminated-heredoc.js';
+import r24 from './user-root.js';
+import r25 from './workdir-system-folder.js';
+import r26 from './world-writable.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -48,4 +52,8 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r20,
   r21,
   r22,
+  r23,
+  r24,
+  r25,
+  r26,
 ];
