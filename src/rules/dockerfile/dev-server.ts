@@ -33,18 +33,18 @@ export function devServerOf(cmd: ShellCommand): DevServer | null {
     args.some((a) => names.includes(a) || names.some((n) => a.startsWith(`${n}=`)));
   if (p === 'flask' && args.includes('run'))
     return {
-      what: '`flask run` (Flask development server)',
+      what: '`flask run`',
       advice: 'serve the app with gunicorn or waitress',
     };
   if (/^python[\d.]*$/.test(p)) {
     if (value(cmd, 0) === '-m' && value(cmd, 1) === 'flask' && args.includes('run'))
       return {
-        what: '`python -m flask run` (Flask development server)',
+        what: '`python -m flask run`',
         advice: 'serve the app with gunicorn or waitress',
       };
     if (args.includes('runserver') && args.some((a) => /manage\.py$/.test(a)))
       return {
-        what: '`manage.py runserver` (Django development server)',
+        what: '`manage.py runserver`',
         advice: 'serve the app with gunicorn or uvicorn',
       };
     if (value(cmd, 0) === '-m' && value(cmd, 1) === 'http.server')
@@ -55,7 +55,7 @@ export function devServerOf(cmd: ShellCommand): DevServer | null {
   }
   if (p === 'django-admin' && args.includes('runserver'))
     return {
-      what: '`django-admin runserver` (Django development server)',
+      what: '`django-admin runserver`',
       advice: 'serve the app with gunicorn or uvicorn',
     };
   if ((p === 'uvicorn' || p === 'gunicorn' || p === 'hypercorn') && has('--reload'))
@@ -74,7 +74,7 @@ export function devServerOf(cmd: ShellCommand): DevServer | null {
   if (p === 'tsx' && args[0] === 'watch') return { what: '`tsx watch`', advice: NODE_ADVICE };
   if (p === 'ng' && args[0] === 'serve')
     return {
-      what: '`ng serve` (Angular development server)',
+      what: '`ng serve`',
       advice: 'run `ng build` and serve dist/ with nginx',
     };
   if (p === 'webpack' && (args[0] === 'serve' || has('--watch')))
@@ -84,14 +84,14 @@ export function devServerOf(cmd: ShellCommand): DevServer | null {
     (args.length === 0 || args[0] === 'dev' || args[0] === 'serve' || args[0]!.startsWith('-'))
   )
     return {
-      what: '`vite` (Vite development server)',
+      what: '`vite`',
       advice: 'run `vite build` and serve dist/ with nginx',
     };
   if ((p === 'next' || p === 'nuxt' || p === 'nuxi' || p === 'astro' || p === 'remix') && args[0] === 'dev')
     return { what: `\`${p} dev\``, advice: `run \`${p} build\` and \`${p} start\` (or serve the output)` };
   if (p === 'react-scripts' && args[0] === 'start')
     return {
-      what: '`react-scripts start` (development server)',
+      what: '`react-scripts start`',
       advice: 'run `react-scripts build` and serve build/ with nginx',
     };
   if (p === 'vue-cli-service' && args[0] === 'serve')
@@ -104,7 +104,7 @@ export function devServerOf(cmd: ShellCommand): DevServer | null {
   if (p === 'php' && args[0] === 'artisan' && args[1] === 'serve')
     return { what: '`php artisan serve`', advice: 'serve the app with php-fpm behind nginx' };
   if (p === 'php' && args[0] === '-S')
-    return { what: '`php -S` (PHP built-in server)', advice: 'serve the app with php-fpm behind nginx' };
+    return { what: '`php -S`', advice: 'serve the app with php-fpm behind nginx' };
   if (p === 'dotnet' && args[0] === 'watch')
     return { what: '`dotnet watch`', advice: 'publish the app and run the published DLL' };
   return null;
@@ -124,7 +124,7 @@ export default dockerfileRule({
     bad: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["flask", "run", "--host=0.0.0.0"]',
     good: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]',
   },
-  messages: { default: '{keyword} starts {what}, a development server: {advice}' },
+  messages: { default: '{keyword} starts a development server ({what}): {advice}' },
   check({ model, report }) {
     const final = model.finalStage;
     if (!final) return;

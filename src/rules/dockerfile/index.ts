@@ -4,29 +4,34 @@ import r0 from './add-url-checksum.js';
 import r1 from './apt-get-yes.js';
 import r2 from './broad-copy-no-dockerignore.js';
 import r3 from './chown-after-copy.js';
-import r4 from './dev-server.js';
-import r5 from './empty-continuation-line.js';
-import r6 from './eof-in-continuation.js';
-import r7 from './expose-admin-port.js';
-import r8 from './final-stage-root.js';
-import r9 from './invalid-instruction.js';
-import r10 from './latest-tag.js';
-import r11 from './missing-healthcheck.js';
-import r12 from './no-exec-main-process.js';
-import r13 from './pipe-to-shell.js';
-import r14 from './python-unbuffered.js';
-import r15 from './secret-arg-env-name.js';
-import r16 from './secret-deleted-later.js';
-import r17 from './secret-file-copied.js';
-import r18 from './secret-in-command.js';
-import r19 from './secret-value.js';
-import r20 from './sudo.js';
-import r21 from './tls-verify-disabled.js';
-import r22 from './unknown-instruction.js';
-import r23 from './unterminated-heredoc.js';
-import r24 from './user-root.js';
-import r25 from './workdir-system-folder.js';
-import r26 from './world-writable.js';
+import r4 from './copy-from-abi-mismatch.js';
+import r5 from './copy-from-missing-path.js';
+import r6 from './dev-server.js';
+import r7 from './empty-continuation-line.js';
+import r8 from './eof-in-continuation.js';
+import r9 from './expose-admin-port.js';
+import r10 from './final-inherits-build-tools.js';
+import r11 from './final-inherits-secret.js';
+import r12 from './final-stage-root.js';
+import r13 from './invalid-instruction.js';
+import r14 from './latest-tag.js';
+import r15 from './missing-healthcheck.js';
+import r16 from './no-exec-main-process.js';
+import r17 from './pipe-to-shell.js';
+import r18 from './python-unbuffered.js';
+import r19 from './secret-arg-env-name.js';
+import r20 from './secret-deleted-later.js';
+import r21 from './secret-file-copied.js';
+import r22 from './secret-in-command.js';
+import r23 from './secret-value.js';
+import r24 from './sudo.js';
+import r25 from './tls-verify-disabled.js';
+import r26 from './unknown-instruction.js';
+import r27 from './unterminated-heredoc.js';
+import r28 from './unused-stage.js';
+import r29 from './user-root.js';
+import r30 from './workdir-system-folder.js';
+import r31 from './world-writable.js';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   r0,
@@ -56,4 +61,9 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   r24,
   r25,
   r26,
+  r27,
+  r28,
+  r29,
+  r30,
+  r31,
 ];

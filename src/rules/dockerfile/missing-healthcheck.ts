@@ -29,14 +29,15 @@ const SERVERS = new Set([
   'streamlit',
 ]);
 
-/** A runtime each base family already has, for the advice. */
+/** A probe written with what each base family already has, for the advice (no curl needed). */
 function probeFor(base: string): string {
   if (base === 'python' || base === 'pypy')
     return 'python -c "import urllib.request; urllib.request.urlopen(\'http://localhost:PORT/health\')"';
   if (base === 'node')
     return "node -e \"require('http').get('http://localhost:PORT/health', r => process.exit(r.statusCode < 400 ? 0 : 1))\"";
-  if (base === 'nginx' || base === 'alpine') return 'wget -q --spider http://localhost/';
-  return 'a check with a tool the image already has';
+  if (base === 'nginx' || base === 'httpd' || base === 'caddy')
+    return 'wget -q --spider http://localhost/ || exit 1';
+  return '<a command the image already has: pg_isready, redis-cli ping, wget -q --spider http://localhost:PORT/ …>';
 }
 
 export default dockerfileRule({
@@ -55,7 +56,7 @@ export default dockerfileRule({
   },
   messages: {
     default:
-      'this service image has no HEALTHCHECK ({why}): nothing notices when it hangs; add HEALTHCHECK CMD with {probe}',
+      'this service image has no HEALTHCHECK ({why}): nothing notices when it hangs; add one, e.g. HEALTHCHECK CMD {probe}',
   },
   check({ model, report }) {
     const final = model.finalStage;

@@ -1,16 +1,10 @@
 import type { Span } from '../../core/positions.js';
-import { isPlaceholder, judgeNamedValue, secretKeyStrength } from '../../secrets/index.js';
 import { dockerfileRule } from '../define.js';
+import { isRealSecretValue, isSecretName } from './lib/secret-names.js';
 
-/** Credential names whose last word would otherwise read as harmless (`…_ACCESS_KEY_ID`). */
-const KNOWN_CREDENTIALS = /(?:^|_)ACCESS_KEY_ID$/i;
 /** Values that make the variable a setting or a pointer, not a secret: booleans, small numbers, paths, plain URLs. */
 const NOT_A_SECRET_VALUE =
   /^(?:true|false|yes|no|on|off|\d{1,3}|(?:\/|\.\/|~\/)\S*|[a-z][a-z0-9+.-]*:\/\/[^@\s]*)$/i;
-
-export function isSecretName(name: string): boolean {
-  return KNOWN_CREDENTIALS.test(name) || secretKeyStrength(name) === 'strong';
-}
 
 export default dockerfileRule({
   id: 'secret-arg-env-name',
@@ -44,11 +38,7 @@ export default dockerfileRule({
         if (value !== null && NOT_A_SECRET_VALUE.test(value.trim())) continue;
         // An ENV that copies a variable (`ENV TOKEN=$TOKEN`) persists a build argument; otherwise its
         // value must be a real one, not a placeholder, a file name or a password hash.
-        const v = value ?? '';
-        if (inst.keyword === 'ENV' && !v.includes('$')) {
-          const real = KNOWN_CREDENTIALS.test(name) ? !isPlaceholder(v) : judgeNamedValue(name, v) !== null;
-          if (!real) continue;
-        }
+        if (inst.keyword === 'ENV' && !isRealSecretValue(name, value ?? '')) continue;
         report({ span, messageId: inst.keyword, data: { name } });
       }
     }

@@ -37,14 +37,13 @@ testRule(rule, {
           line: 2,
           column: 6,
           endColumn: 38,
-          message:
-            'CMD starts `flask run` (Flask development server), a development server: serve the app with gunicorn or waitress',
+          message: 'CMD starts a development server (`flask run`): serve the app with gunicorn or waitress',
         },
       ],
     },
     {
       code: 'FROM python:3.12\nCMD python manage.py runserver 0.0.0.0:8000\n',
-      errors: [{ line: 2, column: 5, message: /Django/ }],
+      errors: [{ line: 2, column: 5, message: /manage\.py runserver/ }],
     },
     {
       code: 'FROM python:3.12\nCMD ["uvicorn", "app:app", "--reload"]\n',
@@ -61,7 +60,7 @@ testRule(rule, {
     },
     {
       code: 'FROM node:20\nCMD ng serve --host 0.0.0.0\n',
-      errors: [{ line: 2, column: 5, message: /Angular/ }],
+      errors: [{ line: 2, column: 5, message: /ng serve/ }],
     },
     {
       name: 'command inherited from a parent stage',

@@ -30,7 +30,7 @@ testRule(rule, {
           endColumn: 22,
           severity: 'info',
           message:
-            'this service image has no HEALTHCHECK (EXPOSE 8000): nothing notices when it hangs; add HEALTHCHECK CMD with python -c "import urllib.request; urllib.request.urlopen(\'http://localhost:PORT/health\')"',
+            'this service image has no HEALTHCHECK (EXPOSE 8000): nothing notices when it hangs; add one, e.g. HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen(\'http://localhost:PORT/health\')"',
         },
       ],
     },
