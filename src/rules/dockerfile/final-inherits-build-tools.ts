@@ -30,14 +30,15 @@ const TOOLS = new Set([
   'cargo',
   'musl-dev',
   'linux-headers',
-  'git',
 ]);
 /** Header packages (`libpq-dev`, `openssl-devel`): only needed to compile. */
 const HEADERS = /^[a-z0-9][a-z0-9.+_-]*-(?:dev|devel)(?:[:=].*)?$/;
+const PURPOSE_NEEDS_TOOLS =
+  /(?:^|[-_.])(?:dev|develop|development|debug|test|tests|testing|validate|validation|lint|check|ci|build|builder)(?:$|[-_.])/i;
 /** Images that are compilers and SDKs, not runtimes. */
 function isToolchainImage(ref: ImageRef): boolean {
   const name = shortName(ref);
-  if (['golang', 'rust', 'maven', 'gradle', 'buildpack-deps', 'gcc'].includes(name)) return true;
+  if (['golang', 'rust', 'maven', 'gradle', 'gcc'].includes(name)) return true;
   return /(?:^|\/)dotnet\/(?:core\/)?sdk$/.test(ref.repository);
 }
 
@@ -100,7 +101,7 @@ export default dockerfileRule({
     summary:
       'In a multi-stage build, the final stage is built FROM a stage that installed compilers or headers (gcc, build-essential, `*-dev`), or FROM a toolchain image (golang, rust, maven, gradle, the .NET SDK).',
     rationale:
-      'Multi-stage builds exist so that compilers and headers stay in the builder: in the final image they add hundreds of megabytes, more packages to patch and tools an attacker can use. Start the final stage from a runtime base (`-slim`, a JRE, distroless, `alpine`) and `COPY --from=` only the artifacts. Tools removed again (`apt-get purge`, `apk del .build-deps`) are not counted.',
+      'Multi-stage builds exist so that compilers and headers stay in the builder: in the final image they add hundreds of megabytes, more packages to patch and tools an attacker can use. Start the final stage from a runtime base (`-slim`, a JRE, distroless, `alpine`) and `COPY --from=` only the artifacts. Tools removed again (`apt-get purge`, `apk del .build-deps`) are not counted, nor final stages named for development, tests or checks (`dev`, `test`, `validate`, `ci`, `build`).',
     bad: 'FROM python:3.12-slim AS build\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --prefix=/install psycopg2\nFROM build\nCMD ["python", "app.py"]',
     good: 'FROM python:3.12-slim AS build\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --prefix=/install psycopg2\nFROM python:3.12-slim\nCOPY --from=build /install /usr/local\nCMD ["python", "app.py"]',
   },
@@ -114,6 +115,8 @@ export default dockerfileRule({
     const final = model.finalStage;
     const image = final?.from.image;
     if (!final || !image || model.stages.length < 2) return;
+    // A final stage for development, tests or checks needs its tools.
+    if (final.name && PURPOSE_NEEDS_TOOLS.test(final.name)) return;
     const lineage = lineageStages(model, final);
     if (lineage.length > 1) {
       const tools = toolsOf(model, lineage);

@@ -18,6 +18,10 @@ testRule(rule, {
     },
     { code: 'FROM golang:1.22\nRUN go build\n', name: 'toolchain image, single stage' },
     { code: 'FROM golang:1.22 AS b\nRUN go build -o /a\nFROM alpine\nCOPY --from=b /a /a\n' },
+    {
+      code: 'FROM debian AS base\nRUN apt-get install -y gcc make\nFROM base AS test\nRUN make test\n',
+      name: 'a test target',
+    },
   ],
   invalid: [
     {
