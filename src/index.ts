@@ -8,6 +8,25 @@ export {
   readConfigFile,
 } from './config/load.js';
 export { type Config, defaultConfig, type RuleSettings } from './config/settings.js';
+export { type AnalyzeOptions, analyzeContext, type ContextModel } from './context/analyze.js';
+export {
+  type BuildContext,
+  BuildContextError,
+  type BuildContextOptions,
+  findIgnoreFile,
+  type IgnoreFileInfo,
+  loadBuildContext,
+} from './context/build-context.js';
+export { type CopyPlan, contextCopies, planCopies } from './context/copy.js';
+export {
+  DockerignoreMatcher,
+  type IgnoreFileError,
+  type IgnorePattern,
+  parseDockerignore,
+} from './context/dockerignore.js';
+export { type IgnoreProposal, proposeDockerignore } from './context/propose.js';
+export { type ContextSummary, summarizeContext } from './context/summary.js';
+export { type ContextEntry, type ContextWalk, walkContext } from './context/walk.js';
 export type {
   Category,
   Finding,
@@ -39,8 +58,18 @@ export { fixFiles } from './fix/apply.js';
 export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
 export { applyEditGroups, applyEdits } from './fix/edits.js';
 export { fixToFixpoint } from './fix/fixpoint.js';
+export {
+  applyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  createBaseline,
+  parseBaseline,
+  serializeBaseline,
+} from './report/baseline.js';
+export { computeFingerprints, FINGERPRINT_SCHEME } from './report/fingerprint.js';
 export { render } from './report/index.js';
-export type { Format, ReportInput } from './report/types.js';
+export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } from './report/types.js';
+export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
 export * from './secrets/index.js';
 export { VERSION } from './version.js';

@@ -1,42 +1,72 @@
 import type { Command } from 'commander';
-import type { InputError } from '../core/finding.js';
-import { addReportOptions, exitCode, type ReportOptions, resolveLang, resolveThreshold } from './common.js';
+import type { Finding, InputError, Threshold } from '../core/finding.js';
+import type { ContextFacts } from '../dockerfile/analysis.js';
+import {
+  addReportOptions,
+  exitCode,
+  type ReportOptions,
+  resolveLang,
+  resolveThreshold,
+  UsageError,
+} from './common.js';
 import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
 
 export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   stdinFilename?: string;
+  context?: string;
   fix?: boolean;
   unsafe?: boolean;
+  /** Report only findings whose fingerprints are not in this baseline file. */
+  baseline?: string;
+}
+
+/** What is linted and with which configuration (shared by `lint` and `baseline`). */
+export function addLintInputOptions(cmd: Command): Command {
+  cmd
+    .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
+    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
+    .option(
+      '--context <dir>',
+      'the build context folder: enables rules that need it (.dockerignore, what COPY sends)',
+    );
+  return addConfigOptions(cmd);
 }
 
 export function defineLint(program: Command): void {
   const cmd = program
     .command('lint')
     .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
-    .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
-    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
     .option('--fix', 'apply safe fixes first (see `dockaudit fix`), then report what is left')
-    .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour');
-  addConfigOptions(cmd);
+    .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour')
+    .option('--baseline <file>', 'report only findings not recorded in this file (see `dockaudit baseline`)');
+  addLintInputOptions(cmd);
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
     process.exitCode = await runLint(paths, options);
   });
 }
 
-export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+/** What linting found, before reporting. */
+export interface LintRun {
+  findings: Finding[];
+  errors: InputError[];
+  files: string[];
+  sources: Map<string, string>;
+  /** From the command line, else the configuration of the first file. */
+  threshold: Threshold;
+  noFail: boolean;
+}
+
+/** Discovers, reads (`-` is stdin), optionally fixes, and lints; findings come sorted. */
+export async function collectLint(paths: string[], options: LintCommandOptions): Promise<LintRun> {
   const [
     { lintSources, discoverDockerfiles, readSources },
     { dockerfileRules },
     { ConfigResolver, ConfigError },
-    { VERSION },
-    common,
   ] = await Promise.all([
     import('../engine/lint-files.js'),
     import('../rules/dockerfile/index.js'),
     import('../config/load.js'),
-    import('../version.js'),
-    import('./common.js'),
   ]);
   resolveLang(options.lang);
   const cliThreshold =
@@ -76,7 +106,9 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
   }
+  const contextFor = options.context ? await contextLoader(options.context, errors) : undefined;
   const result = await lintSources(sources, {
+    contextFor,
     configFor: async (path) => {
       try {
         return await resolver.forFile(path);
@@ -97,25 +129,93 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     );
   }
   errors.push(...result.errors);
-  const reported = dedupeErrors(errors);
-  errors.length = 0;
-  errors.push(...reported);
   const { compareFindings } = await import('../core/finding.js');
   result.findings.sort(compareFindings);
+  return {
+    findings: result.findings,
+    errors: dedupeErrors(errors),
+    files: result.files,
+    sources: result.sources,
+    threshold,
+    noFail,
+  };
+}
+
+export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+  const [{ dockerfileRules }, { VERSION }, common] = await Promise.all([
+    import('../rules/dockerfile/index.js'),
+    import('../version.js'),
+    import('./common.js'),
+  ]);
+  const run = await collectLint(paths, options);
+  const { findings, fingerprints } = options.baseline
+    ? await withoutBaselined(run, options.baseline)
+    : { findings: run.findings, fingerprints: undefined };
   await common.emitReport(
     {
       tool: 'dockaudit',
       version: VERSION,
       command: 'lint',
-      findings: result.findings,
-      errors,
-      files: result.files,
+      findings,
+      errors: run.errors,
+      files: run.files,
       rules: dockerfileRules,
+      fingerprints,
     },
     options,
-    result.sources,
+    run.sources,
   );
-  return exitCode(result.findings, dedupeErrors(errors), threshold, noFail);
+  return exitCode(findings, run.errors, run.threshold, run.noFail);
+}
+
+/** Drops findings recorded in a baseline file; fingerprints are computed over all findings first. */
+async function withoutBaselined(
+  run: LintRun,
+  baselineFile: string,
+): Promise<{ findings: Finding[]; fingerprints: ReadonlyMap<Finding, string> }> {
+  const [{ readFile }, { computeFingerprints }, { parseBaseline, applyBaseline }, { describeIoError }] =
+    await Promise.all([
+      import('node:fs/promises'),
+      import('../report/fingerprint.js'),
+      import('../report/baseline.js'),
+      import('../engine/lint-files.js'),
+    ]);
+  let text: string;
+  try {
+    text = await readFile(baselineFile, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read baseline ${baselineFile}: ${describeIoError(error)}`);
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) throw new UsageError(`baseline ${baselineFile}: ${parsed.error}`);
+  const fingerprints = computeFingerprints(run.findings, run.sources);
+  const { findings } = applyBaseline(run.findings, fingerprints, parsed.baseline);
+  return { findings, fingerprints };
+}
+
+/** Loads the build context once per Dockerfile (the ignore file may be specific to it); errors become input errors. */
+async function contextLoader(
+  dir: string,
+  errors: InputError[],
+): Promise<(path: string) => ContextFacts | null> {
+  const [{ loadBuildContext, BuildContextError }, { contextFacts }] = await Promise.all([
+    import('../context/build-context.js'),
+    import('../context/facts.js'),
+  ]);
+  return (path) => {
+    try {
+      const ctx = loadBuildContext(dir, { dockerfile: path });
+      for (const e of ctx.errors)
+        errors.push({ file: e.file, line: e.line, column: e.column, message: e.message });
+      return contextFacts(ctx);
+    } catch (error) {
+      if (error instanceof BuildContextError) {
+        errors.push({ file: error.file, message: error.message });
+        return null;
+      }
+      throw error;
+    }
+  };
 }
 
 function dedupeErrors<T extends { file: string; message: string }>(errors: T[]): T[] {

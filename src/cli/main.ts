@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
+import { defineContext } from './context.js';
 import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
 
@@ -17,6 +19,8 @@ program
 
 defineLint(program);
 defineFix(program);
+defineContext(program);
+defineBaseline(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import type { Category, Fix, FixSafety, Severity, Target, TextEdit } from './finding.js';
-import type { Span } from './positions.js';
+import type { Region, Span } from './positions.js';
 
 export interface RuleDocs {
   /** One sentence: what the rule checks. */
@@ -46,6 +46,12 @@ export interface ReportDescriptor {
   fix?: Fix | TextEdit[];
   /** Overrides the rule's severity for this finding (e.g. a secret with a known token format). */
   severity?: Severity;
+  /**
+   * A location in another file than the model's own source text (a build-context rule reports on the
+   * Dockerfile, the ignore file or any file of the context). When set, `span` is not used for the
+   * position.
+   */
+  at?: { file: string; region: Region };
 }
 
 export interface RuleContext<M, S = unknown> {

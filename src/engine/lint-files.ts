@@ -3,10 +3,12 @@ import { basename, join, relative } from 'node:path';
 import type { Config } from '../config/settings.js';
 import type { Finding, InputError } from '../core/finding.js';
 import type { Span } from '../core/positions.js';
+import type { ContextFacts } from '../dockerfile/analysis.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
+import { GitignoreStack } from './gitignore.js';
 import { lintDockerfile } from './lint-dockerfile.js';
 import { maskSecrets } from './mask-secrets.js';
 import type { RuleFailure } from './run-rules.js';
@@ -30,6 +32,8 @@ export interface LintOptions {
   configFor: (path: string) => Promise<Config | null> | Config | null;
   rules: readonly DockerfileRule[];
   catalog?: MessageCatalog;
+  /** The build context of a file, for rules that need it (`lint --context DIR`); null when unknown. */
+  contextFor?: (path: string) => ContextFacts | null;
 }
 
 /** Why a text cannot be linted as a Dockerfile at all, or null when it can. */
@@ -67,6 +71,7 @@ export async function lintSources(sources: LintSource[], options: LintOptions): 
       catalog: options.catalog,
       failures: result.failures,
       secrets,
+      context: options.contextFor?.(source.path) ?? null,
     });
     // Reporters show source lines (code frames, snippets): never with a secret in them.
     if (secrets.length > 0) result.sources.set(source.path, maskSecrets(source.text, secrets));
@@ -96,14 +101,17 @@ const SKIP_DIRS = new Set([
   '.tox',
 ]);
 
-/** Expands files and folders to Dockerfiles (folders are searched recursively). */
+/**
+ * Expands files and folders to Dockerfiles. Folders are searched recursively, skipping what `.gitignore`
+ * files ignore (see `GitignoreStack`); files named explicitly are always kept.
+ */
 export async function discoverDockerfiles(
   paths: string[],
   cwd = process.cwd(),
 ): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, gitignore: GitignoreStack): Promise<void> => {
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -115,8 +123,8 @@ export async function discoverDockerfiles(
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) await walk(p);
-      } else if (e.isFile() && isDockerfileName(e.name)) files.push(p);
+        if (!SKIP_DIRS.has(e.name) && !gitignore.ignores(p, true)) await walk(p, await gitignore.enter(p));
+      } else if (e.isFile() && isDockerfileName(e.name) && !gitignore.ignores(p, false)) files.push(p);
     }
   };
   for (const path of paths) {
@@ -127,7 +135,7 @@ export async function discoverDockerfiles(
       errors.push({ file: path, message: describeIoError(error) });
       continue;
     }
-    if (stat.isDirectory()) await walk(path);
+    if (stat.isDirectory()) await walk(path, await GitignoreStack.forWalkRoot(path));
     else files.push(path);
   }
   return {

@@ -96,9 +96,9 @@ function toFinding<M>(
   const messageId = d.messageId ?? 'default';
   const template =
     input.catalog?.ruleMessage(rule.id, messageId) ?? rule.messages[messageId] ?? rule.docs.summary;
-  const region = input.lines.region(d.span);
+  const region = d.at ? d.at.region : input.lines.region(d.span);
   const finding: Finding = {
-    file: input.file,
+    file: d.at?.file ?? input.file,
     rule: rule.id,
     code: rule.code,
     aliases: [...rule.aliases],

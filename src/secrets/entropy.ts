@@ -95,6 +95,8 @@ export function looksRandom(value: string): boolean {
   const n = value.length;
   if (n < MIN_RANDOM_LENGTH || n > MAX_RANDOM_LENGTH) return false;
   if (charsetOf(value) !== 'base64' || UUID.test(value) || STRUCTURED.test(value)) return false;
+  // Short values with several separators are names (`PSDocker-TestDeps-ubi-9`, `3000/api/Models`).
+  if (n < 40 && (value.match(/[-_./]/g)?.length ?? 0) >= 2) return false;
   let upper = 0;
   let lower = 0;
   let digit = 0;

@@ -33,6 +33,7 @@ const STRONG_WORDS = new Set([
   'signingkey',
   'encryptionkey',
   'clientsecret',
+  'psk',
 ]);
 
 /** Glued forms found inside one word (`PGPASSWORD`, `MYSQLPWD`, `APIKEY`, `AUTHTOKEN`, `npmtoken`). */

@@ -33,11 +33,22 @@ function push(ctx: Context, m: Omit<SecretMatch, 'redacted'>): void {
   ctx.out.push({ ...m, redacted: redact(value) });
 }
 
+/** Patterns compiled once with match indices (scanning is synchronous, so sharing `lastIndex` is safe). */
+const FORMAT_PATTERNS = TOKEN_FORMATS.map(
+  (f) => new RegExp(f.pattern.source, `${f.pattern.flags.replace(/[dg]/g, '')}gd`),
+);
+const URL_PATTERN = new RegExp(URL_CREDENTIALS.source, 'gd');
+const ASSIGNMENT_PATTERN = new RegExp(ASSIGNMENT.source, 'gd');
+const HINT_PATTERN = new RegExp(NAME_HINT.source, 'gi');
+const ANY_ASSIGNMENT = /[=:]/g;
+
 function scanFormats(ctx: Context): void {
   const { text } = ctx;
-  for (const format of TOKEN_FORMATS) {
+  for (let f = 0; f < TOKEN_FORMATS.length; f++) {
+    const format = TOKEN_FORMATS[f]!;
     if (!format.keywords.some((k) => text.includes(k))) continue;
-    const pattern = new RegExp(format.pattern.source, `${format.pattern.flags.replace('d', '')}d`);
+    const pattern = FORMAT_PATTERNS[f]!;
+    pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       if (m[0].length === 0) {
         pattern.lastIndex++;
@@ -61,8 +72,8 @@ function scanFormats(ctx: Context): void {
 function scanUrlCredentials(ctx: Context): void {
   const { text } = ctx;
   if (!text.includes('://')) return;
-  URL_CREDENTIALS.lastIndex = 0;
-  const pattern = new RegExp(URL_CREDENTIALS.source, 'gd');
+  const pattern = URL_PATTERN;
+  pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const range = m.indices!.groups!.secret!;
     const password = text.slice(range[0], range[1]);
@@ -84,10 +95,12 @@ function scanAssignments(ctx: Context): void {
   const code = ctx.options.style === 'code';
   const seenLines = new Set<number>();
   // Entropy looks at every name; otherwise only lines whose text hints at a secret name are read.
-  const hints = ctx.options.entropy ? /[=:]/g : new RegExp(NAME_HINT.source, 'gi');
+  const hints = ctx.options.entropy ? ANY_ASSIGNMENT : HINT_PATTERN;
+  hints.lastIndex = 0;
   const readLine = (lineStart: number, lineEnd: number) => {
     const line = text.slice(lineStart, lineEnd);
-    const pattern = new RegExp(ASSIGNMENT.source, 'gd');
+    const pattern = ASSIGNMENT_PATTERN;
+    pattern.lastIndex = 0;
     for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
       const g = m.groups!;
       const name = g.name!;
