@@ -17,11 +17,15 @@ const DROPS_PRIVILEGES = new Set([
 ]);
 const PRIVILEGE_TOOL = /(?:^|[/=])(?:gosu|su-exec)(?:$|[-.:/\s])/;
 
+function mentionsTool(text: string): boolean {
+  return (text.includes('gosu') || text.includes('su-exec')) && PRIVILEGE_TOOL.test(text);
+}
+
 /** The image is meant to start as root and step down (docker-library entrypoints with gosu/su-exec). */
 function dropsPrivilegesAtRuntime(model: DockerfileAnalysis, insts: readonly Instruction[]): boolean {
   for (const inst of insts) {
     if (inst.keyword === 'COPY' || inst.keyword === 'ADD') {
-      if (inst.sources.some((s) => PRIVILEGE_TOOL.test(s.value))) return true;
+      if (inst.sources.some((s) => mentionsTool(s.value))) return true;
       continue;
     }
     const commands = model.commandsOf(inst)?.commands;
@@ -29,7 +33,7 @@ function dropsPrivilegesAtRuntime(model: DockerfileAnalysis, insts: readonly Ins
     for (const c of commands) {
       if (c.program && DROPS_PRIVILEGES.has(c.program)) return true;
       if (c.program === 'chroot' && c.args.some((a) => a.value?.startsWith('--userspec'))) return true;
-      if (inst.keyword === 'RUN' && c.args.some((a) => PRIVILEGE_TOOL.test(a.text))) return true;
+      if (inst.keyword === 'RUN' && c.args.some((a) => mentionsTool(a.text))) return true;
     }
   }
   return false;

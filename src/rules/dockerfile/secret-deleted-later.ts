@@ -66,24 +66,38 @@ export default dockerfileRule({
       '`rm` does not remove {file}: it is still in the layer of line {line} ({keyword}); use RUN --mount=type=secret (or --mount=type=ssh) so it never enters a layer',
   },
   check({ model, report }) {
+    // Only a later `rm` can make this finding: files without one are done at once.
+    if (model.commandsNamed('rm').length === 0) return;
     const lines = model.file.lines;
+    // What each instruction adds, computed once (a stage's ancestors are read again for each stage).
+    const addedBy = new Map<Instruction, Added[]>();
+    const addsOf = (inst: Instruction): Added[] => {
+      let list = addedBy.get(inst);
+      if (list) return list;
+      list = [];
+      if (inst.keyword === 'COPY' || inst.keyword === 'ADD') {
+        for (const f of copiedFiles(model, inst)) {
+          // A public download (`ADD https://…/Release.key`) is no secret.
+          if (/^[a-z][a-z0-9+.-]*:\/\//i.test(f.source.value)) continue;
+          if (f.candidates.some(soundsSecret))
+            list.push({
+              candidates: f.candidates,
+              name: f.source.value,
+              inst,
+              strong: f.candidates.some(isStrong),
+            });
+        }
+      } else if (inst.keyword === 'RUN') list = written(model, inst);
+      addedBy.set(inst, list);
+      return list;
+    };
     for (const stage of model.stages) {
       const added: Added[] = [];
       for (const s of lineageStages(model, stage)) {
         const own = s === stage;
         for (const inst of s.instructions) {
           if (inst.keyword === 'COPY' || inst.keyword === 'ADD') {
-            for (const f of copiedFiles(model, inst)) {
-              // A public download (`ADD https://…/Release.key`) is no secret.
-              if (/^[a-z][a-z0-9+.-]*:\/\//i.test(f.source.value)) continue;
-              if (f.candidates.some(soundsSecret))
-                added.push({
-                  candidates: f.candidates,
-                  name: f.source.value,
-                  inst,
-                  strong: f.candidates.some(isStrong),
-                });
-            }
+            added.push(...addsOf(inst));
             continue;
           }
           if (inst.keyword !== 'RUN') continue;
@@ -115,7 +129,7 @@ export default dockerfileRule({
             }
           }
           // Written after the deletions are judged: a file created and removed in one RUN never persists.
-          added.push(...written(model, inst));
+          added.push(...addsOf(inst));
         }
       }
     }

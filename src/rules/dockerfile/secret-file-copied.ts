@@ -42,8 +42,8 @@ export default dockerfileRule({
       const names = new Set<string>();
       for (const source of inst.sources) {
         if (source.value.startsWith('<<')) continue;
-        const e = model.expand(source, inst);
-        const path = e.complete ? e.value : source.value;
+        const e = source.raw.includes('$') ? model.expand(source, inst) : null;
+        const path = e?.complete ? e.value : source.value;
         names.add(path.replace(/\/+$/, '').split('/').pop() ?? '');
         // `COPY .env.example .env`: the content is the template's, whatever the destination is called.
         if (isTemplateName(path)) reported = true;

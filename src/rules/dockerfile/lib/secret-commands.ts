@@ -3,6 +3,7 @@ import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { Instruction } from '../../../dockerfile/model.js';
 import type { ShellCommand, ShellWord } from '../../../dockerfile/shell-ast.js';
 import { checkValue, isPlaceholder, redact } from '../../../secrets/index.js';
+import { mayHoldToken } from './secret-prefilter.js';
 import type { SecretValue } from './secret-values.js';
 
 /**
@@ -40,6 +41,9 @@ const SECRET_OPTIONS = new Set([
   'deststorepass',
   'registry-password',
 ]);
+
+/** Every name in SECRET_OPTIONS contains one of these. */
+const OPTION_HINT = /pass|token|secret|key/i;
 
 /** Programs where `-p VALUE` is a password in `login` (elsewhere `-p` is a port, a parent folder, …). */
 const DASH_P_PASSWORD = new Set([
@@ -105,8 +109,7 @@ export function commandLineSecrets(model: DockerfileAnalysis): SecretValue[] {
     for (const cmd of commands)
       for (const w of cmd.words) {
         const v = w.value ?? (w.text.includes('$') ? null : w.text);
-        // Token formats are 16+ characters; a URL password needs `://`. Most words are neither.
-        if (!v || seen.has(w.start) || (v.length < 16 && !v.includes('://'))) continue;
+        if (!v || seen.has(w.start) || !mayHoldToken(v)) continue;
         for (const m of checkValue(v)) {
           if (m.confidence === 'low') continue;
           const span = subSpan(text, w, m.start, m.end);
@@ -159,7 +162,7 @@ function readCommand(cmd: ShellCommand, all: readonly ShellCommand[], add: Add):
     const w = args[i]!;
     const v = w.value;
     if (v === null || !v.startsWith('-')) continue;
-    const m = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/s.exec(v);
+    const m = OPTION_HINT.test(v) ? /^--?([A-Za-z][\w-]*)(?:=(.*))?$/s.exec(v) : null;
     if (m && SECRET_OPTIONS.has(m[1]!.toLowerCase())) {
       const name = m[1]!;
       if (m[2] !== undefined) {

@@ -13,8 +13,16 @@ const SECRET_FOLDERS: Record<string, string> = {
   '.azure': 'Azure CLI credentials folder',
 };
 
+/**
+ * Every name the detector's file rules (and the folders above) can match contains one of these: a
+ * cheap test before the rules themselves.
+ */
+const MAY_BE_SECRET =
+  /id_|\.(?:ppk|pem|key|p8|p12|pfx|jks|keystore|kdbx|gpg|asc|json|tfstate|tfvars|backup|conf|ini|xml|properties|toml|gem)$|secring|private-keys|env|npmrc|yarnrc|pypirc|netrc|credentials|\.aws|\.azure|kube|\.ssh|\.docker|dockercfg|gnupg|history|htpasswd|pgpass|my\.cnf|vault/i;
+
 /** What kind of secret a path is by name (file or credentials folder), or null. */
 export function secretPathKind(path: string, content?: string): SecretFileKind | null {
+  if (!MAY_BE_SECRET.test(path)) return null;
   const clean = path.replace(/\/+$/, '');
   const base = clean.slice(clean.lastIndexOf('/') + 1);
   const folder = SECRET_FOLDERS[base];

@@ -1,11 +1,12 @@
-import { isPlaceholder, judgeNamedValue, secretKeyStrength } from '../../../secrets/index.js';
+import { isPlaceholder, judgeNamedValue } from '../../../secrets/index.js';
+import { keyStrength } from './secret-prefilter.js';
 
 /** Credential names whose last word would otherwise read as harmless (`…_ACCESS_KEY_ID`). */
 const KNOWN_CREDENTIALS = /(?:^|_)ACCESS_KEY_ID$/i;
 
 /** Whether an ARG/ENV name says it holds a secret (password, token, API key, credentials…). */
 export function isSecretName(name: string): boolean {
-  return KNOWN_CREDENTIALS.test(name) || secretKeyStrength(name) === 'strong';
+  return KNOWN_CREDENTIALS.test(name) || keyStrength(name) === 'strong';
 }
 
 /**

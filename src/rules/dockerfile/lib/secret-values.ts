@@ -3,6 +3,7 @@ import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { Instruction } from '../../../dockerfile/model.js';
 import { checkKeyValue, type SecretMatch, scanText } from '../../../secrets/index.js';
 import { commandLineSecrets, withArticle } from './secret-commands.js';
+import { mayHoldToken, worthChecking } from './secret-prefilter.js';
 
 /**
  * Hard-coded secret values in a Dockerfile: ARG defaults, ENV and LABEL values, heredoc bodies, and
@@ -25,13 +26,6 @@ export interface SecretValue {
 }
 
 const cache = new WeakMap<DockerfileAnalysis, SecretValue[]>();
-
-/** Names worth judging whatever their value; other values are judged only when long enough to be a token. */
-const NAME_HINT = /pass|pwd|secret|token|key|auth|cred|salt|sig|bearer|dsn|cookie|hmac|api/i;
-
-function worthChecking(name: string, value: string): boolean {
-  return value.length >= 16 || value.includes('://') || NAME_HINT.test(name);
-}
 
 /** Every hard-coded secret of a Dockerfile, in source order. */
 export function secretValues(model: DockerfileAnalysis): SecretValue[] {
@@ -90,6 +84,7 @@ function collectAssignments(inst: Instruction, out: SecretValue[]): void {
 function collectHeredocs(inst: Instruction, out: SecretValue[]): void {
   if (inst.heredocs.length === 0) return;
   for (const h of inst.heredocs) {
+    if (!mayHoldToken(h.body) && !HEREDOC_HINT.test(h.body)) continue;
     for (const m of scanText(h.body, { style: 'config' })) {
       if (m.confidence === 'low') continue;
       out.push({
@@ -107,6 +102,8 @@ function collectHeredocs(inst: Instruction, out: SecretValue[]): void {
 }
 
 const RANK = { high: 3, medium: 2, low: 1 } as const;
+/** A heredoc without a key hint or a token keyword has nothing the text scan would report. */
+const HEREDOC_HINT = /pass|pwd|secret|token|key|auth|cred|salt|sig|bearer|dsn/i;
 
 /**
  * The most certain of several matches in one value, described for messages. A random-looking value

@@ -18,6 +18,10 @@ const TLS = 'TLS certificate verification';
 const SIGNATURES = 'package signature verification';
 const HOST_KEYS = 'SSH host key verification';
 
+/** Every option or value the loop over arguments below looks for contains one of these. */
+const ARG_HINT =
+  /insecure|tls-verify|verify-ssl|trusted=|Acquire::|AllowUnauth|StrictHostKey|check-certificate|allow-unauthenticated|allow-insecure|allow-untrusted|gpgcheck|gpg-checks|nosignature|nodigest|sslverify|ssl_verify|secure-http|disable-tls/i;
+
 /** curl short options that take a value: in a cluster, the rest of the word (or the next word) is it. */
 const CURL_VALUE_SHORT = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
 const LOCAL_HOST = /^https?:\/\/(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|host\.docker\.internal)(?:[:/]|$)/i;
@@ -176,7 +180,7 @@ export function tlsProblemsOf(cmd: ShellCommand): TlsProblem[] {
   if (p === 'git') git(cmd, out);
   for (const a of args) {
     const v = a.value;
-    if (v === null) continue;
+    if (v === null || !ARG_HINT.test(v)) continue;
     if (p === 'wget' && v === '--no-check-certificate')
       out.push({ word: a, what: 'wget --no-check-certificate', check: TLS });
     else if (
