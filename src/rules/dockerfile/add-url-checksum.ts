@@ -3,6 +3,8 @@ import { dockerfileRule } from '../define.js';
 const HTTP_URL = /^https?:\/\//i;
 /** Git repositories are pinned by commit, not by checksum. */
 const GIT_URL = /\.git(?:$|#)|^git@|^git:\/\//i;
+/** API answers added on purpose to bust the cache when a branch moves: a checksum would defeat them. */
+const CACHE_BUSTER = /^https:\/\/api\.github\.com\//i;
 
 export default dockerfileRule({
   id: 'add-url-checksum',
@@ -28,7 +30,7 @@ export default dockerfileRule({
       for (const source of add.sources) {
         const e = model.expand(source, add);
         const url = e.complete ? e.value : source.value;
-        if (!HTTP_URL.test(url) || GIT_URL.test(url)) continue;
+        if (!HTTP_URL.test(url) || GIT_URL.test(url) || CACHE_BUSTER.test(url)) continue;
         report({ span: source.span, data: { url: url.replace(/^(https?:\/\/)[^/@]*@/i, '$1') } });
       }
     }

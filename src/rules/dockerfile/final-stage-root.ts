@@ -2,7 +2,7 @@ import { formatImageRef } from '../../core/image-ref.js';
 import type { DockerfileAnalysis } from '../../dockerfile/analysis.js';
 import type { Instruction } from '../../dockerfile/model.js';
 import { dockerfileRule } from '../define.js';
-import { isWindowsRef, rootRefOf, runsAsNonRootByDefault } from './lib/images.js';
+import { entrypointStepsDown, isWindowsRef, rootRefOf, runsAsNonRootByDefault } from './lib/images.js';
 import { lineageInstructions } from './lib/lineage.js';
 
 /** Programs that start the main process as another user: the image starts as root on purpose. */
@@ -48,7 +48,7 @@ export default dockerfileRule({
   docs: {
     summary: 'The final stage never sets USER, so the container runs as root.',
     rationale:
-      'Least privilege is the first rule of production images: a root process that escapes its container is root on the host. Only the final stage and the stages it is built `FROM` count: a USER in a builder stage does not change who runs the image. Not reported for scratch images, bases that already run as an unprivileged user (distroless `nonroot`, Chainguard, Bitnami, Jupyter…), Windows images, and images whose entrypoint steps down with gosu/su-exec/setpriv.',
+      'Least privilege is the first rule of production images: a root process that escapes its container is root on the host. Only the final stage and the stages it is built `FROM` count: a USER in a builder stage does not change who runs the image. Not reported for scratch images, bases that already run as an unprivileged user (distroless `nonroot`, Chainguard, .NET chiseled, Bitnami, Jupyter…), official database and server images that keep their own entrypoint (postgres, redis, mysql… step down to their service user), Windows images, and images whose entrypoint steps down with gosu/su-exec/setpriv.',
     bad: 'FROM python:3.12-slim AS build\nUSER nobody\nFROM python:3.12-slim\nCOPY --from=build /app /app\nCMD ["python", "/app/main.py"]',
     good: 'FROM python:3.12-slim\nRUN useradd --create-home app\nCOPY --chown=app:app . /app\nUSER app\nCMD ["python", "/app/main.py"]',
   },
@@ -63,6 +63,10 @@ export default dockerfileRule({
     if (root === null || root === 'scratch' || isWindowsRef(root) || runsAsNonRootByDefault(root)) return;
     const insts = lineageInstructions(model, final);
     if (insts.some((i) => i.keyword === 'USER')) return;
+    // Windows images (a backtick escape, a cmd or PowerShell SHELL) have no root user to speak of.
+    const last = insts[insts.length - 1] ?? final.from;
+    if (model.file.escape === '`' || model.shellOf(last).kind !== 'posix') return;
+    if (entrypointStepsDown(root) && !insts.some((i) => i.keyword === 'ENTRYPOINT')) return;
     if (dropsPrivilegesAtRuntime(model, insts)) return;
     report({ span: final.from.image.span, data: { image: formatImageRef(root) } });
   },

@@ -9,6 +9,10 @@ testRule(rule, {
     },
     { code: 'FROM alpine\nADD https://github.com/moby/buildkit.git#v0.14.0 /src\n', name: 'git source' },
     { code: 'FROM alpine\nCOPY https://x/a /a\n', name: 'COPY cannot fetch URLs (another rule)' },
+    {
+      code: 'FROM alpine\nADD https://api.github.com/repos/acme/app/git/refs/heads/main /version.json\n',
+      name: 'cache buster',
+    },
   ],
   invalid: [
     {

@@ -21,6 +21,13 @@ testRule(rule, {
     },
     { code: 'FROM alpine:3.20\nRUN apk add --no-cache su-exec\n' },
     { code: 'FROM debian:12\nCMD ["setpriv", "--reuid=1000", "app"]\n' },
+    {
+      code: 'FROM redis:7.2\nCOPY redis.conf /usr/local/etc/redis/\nCMD ["redis-server", "/usr/local/etc/redis/redis.conf"]\n',
+      name: 'entrypoint of the base steps down',
+    },
+    { code: 'FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled\nCOPY app /app\n' },
+    { code: '# escape=`\nFROM microsoft/iis\nRUN Write-Host hi\n', name: 'Windows' },
+    { code: 'FROM {{BASE_IMAGE}}\nRUN x\n', name: 'a template' },
   ],
   invalid: [
     {
@@ -46,5 +53,10 @@ testRule(rule, {
       errors: [{ line: 3, column: 6, message: /ubuntu:24\.04/ }],
     },
     { code: 'FROM gcr.io/distroless/python3-debian12\nCOPY . /app\n', errors: [{ line: 1, column: 6 }] },
+    {
+      code: 'FROM postgres:16\nENTRYPOINT ["/my-entry.sh"]\n',
+      errors: [{ line: 1, column: 6 }],
+      name: 'entrypoint replaced',
+    },
   ],
 });

@@ -13,8 +13,12 @@ export type Libc = 'glibc' | 'musl';
 export function rootRefOf(model: DockerfileAnalysis, stage: Stage | number): ImageRef | 'scratch' | null {
   const root = model.rootImageOf(stage);
   if (root.kind === 'scratch') return 'scratch';
-  return root.complete && root.ref ? root.ref : null;
+  // Templates (`{{BASE_IMAGE}}`, `%%IMAGE%%`) name no image yet.
+  if (!root.complete || !root.ref || !IMAGE_TEXT.test(root.text)) return null;
+  return root.ref;
 }
+
+const IMAGE_TEXT = /^[A-Za-z0-9._/:@-]+$/;
 
 /** Last segment of the repository (`python` for `docker.io/library/python`, `mirror.cn/python`). */
 export function shortName(ref: ImageRef): string {
@@ -129,6 +133,8 @@ export function runsAsNonRootByDefault(ref: ImageRef): boolean {
   const tag = (ref.tag ?? '').toLowerCase();
   if (isDistroless(ref)) return /(?:^|-)nonroot$/.test(tag);
   if (ref.registry === 'cgr.dev') return !/(?:^|-)dev$/.test(tag);
+  // .NET chiseled and distroless images set USER app.
+  if (ref.registry === 'mcr.microsoft.com' && /^dotnet\//.test(repo)) return /chiseled|distroless/.test(tag);
   if (ref.registry === 'docker.io' || !ref.explicitRegistry) {
     return (
       /^(?:bitnami|jupyter|selenium|circleci|cimg|prom|gitpod)\//.test(repo) ||
@@ -139,6 +145,38 @@ export function runsAsNonRootByDefault(ref: ImageRef): boolean {
   }
   if (ref.registry === 'quay.io') return /^(?:jupyter|prometheus)\//.test(repo);
   return ref.registry === 'docker.elastic.co';
+}
+
+/**
+ * Official images whose own entrypoint starts the server as an unprivileged user (gosu, su-exec) or
+ * whose USER is not root: as long as the Dockerfile keeps their ENTRYPOINT, the process is not root.
+ */
+const STEPS_DOWN = new Set([
+  'redis',
+  'postgres',
+  'mysql',
+  'mariadb',
+  'mongo',
+  'rabbitmq',
+  'cassandra',
+  'couchdb',
+  'memcached',
+  'elasticsearch',
+  'kibana',
+  'logstash',
+  'zookeeper',
+  'solr',
+  'neo4j',
+  'consul',
+  'vault',
+  'ghost',
+]);
+
+export function entrypointStepsDown(ref: ImageRef): boolean {
+  return (
+    (ref.official || (!ref.explicitRegistry && !ref.repository.includes('/'))) &&
+    STEPS_DOWN.has(shortName(ref))
+  );
 }
 
 /** Images with no shell and no package manager: HEALTHCHECK CMD has nothing to run there. */
