@@ -35,6 +35,7 @@ const DOCKERFILE = [
   'EOF',
   // A legacy ENV line: other rules report on it too, and their code frames show the line.
   `ENV API_TOKEN ${SECRETS[0]}`,
+  `ENV DJANGO_SECRET_KEY="${SECRETS[6]}"`,
   'CMD ["node", "server.js"]',
   '',
 ].join('\n');

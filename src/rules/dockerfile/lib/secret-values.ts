@@ -3,6 +3,7 @@ import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { Instruction } from '../../../dockerfile/model.js';
 import { checkKeyValue, type SecretMatch, scanText } from '../../../secrets/index.js';
 import { commandLineSecrets, withArticle } from './secret-commands.js';
+import { isSecretName } from './secret-names.js';
 import { mayHoldToken, worthChecking } from './secret-prefilter.js';
 
 /**
@@ -46,9 +47,29 @@ export function secretValues(model: DockerfileAnalysis): SecretValue[] {
   return found;
 }
 
-/** Spans of every secret value, for masking outputs. */
+/**
+ * Spans of every secret value, for masking outputs: the values reported above, and also any literal
+ * value of a secret-named ARG/ENV (`SECRET_KEY="e#0y…(x)"` reads as code to the detector, but its
+ * name says what it is). Pure references (`$TOKEN`, `${TOKEN:-}`) are left visible.
+ */
 export function secretSpans(model: DockerfileAnalysis): Span[] {
-  return secretValues(model).map((s) => s.span);
+  const spans = secretValues(model).map((s) => s.span);
+  for (const top of model.file.instructions) {
+    const inst = top.keyword === 'ONBUILD' && top.trigger ? top.trigger : top;
+    if (inst.keyword === 'ARG') {
+      for (const a of inst.args)
+        if (a.valueSpan && a.value && !isReference(a.value) && isSecretName(a.name)) spans.push(a.valueSpan);
+    } else if (inst.keyword === 'ENV') {
+      for (const p of inst.pairs)
+        if (p.value && !isReference(p.value) && isSecretName(p.key)) spans.push(p.valueSpan);
+    }
+  }
+  return spans;
+}
+
+/** `$TOKEN`, `${TOKEN}`, `${TOKEN:-}`: a value that only names another variable. */
+function isReference(value: string): boolean {
+  return /^\s*\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*(?:[:]?[-+=?][^}]*)?\})\s*$/.test(value);
 }
 
 function collectAssignments(inst: Instruction, out: SecretValue[]): void {
