@@ -28,32 +28,22 @@ function colonForm(owner: string): string {
     : owner;
 }
 
-/** Edits that delete one command of a RUN (the whole RUN when it is the only one). */
-function removeCommand(
+/** Edits that delete the first command of a RUN (the whole RUN when it is the only one). */
+function removeFirstCommand(
   model: DockerfileAnalysis,
   run: RunInstruction,
   top: ShellCommand[],
-  cmd: ShellCommand,
 ): TextEdit[] | null {
   const text = model.file.text;
+  const cmd = top[0]!;
   if (top.length === 1) {
     let end = run.span.end;
     if (text.startsWith('\r\n', end)) end += 2;
     else if (text[end] === '\n') end += 1;
     return [{ start: run.span.start, end, text: '' }];
   }
-  const i = top.indexOf(cmd);
-  const joins = (op: string | null) => op === '&&' || op === ';' || op === '\n';
-  if (i < top.length - 1 && joins(cmd.opAfter))
-    return [{ start: cmd.start, end: top[i + 1]!.start, text: '' }];
-  if (i === top.length - 1 && joins(cmd.opBefore)) {
-    // Back to the end of the previous command, so ` && chown …` goes with it.
-    const prev = top[i - 1]!;
-    let prevEnd = prev.words[prev.words.length - 1]?.end ?? prev.end;
-    for (const r of prev.redirects) prevEnd = Math.max(prevEnd, r.end);
-    return [{ start: prevEnd, end: cmd.end, text: '' }];
-  }
-  return null;
+  const joins = cmd.opAfter === '&&' || cmd.opAfter === ';' || cmd.opAfter === '\n';
+  return joins ? [{ start: cmd.start, end: top[1]!.start, text: '' }] : null;
 }
 
 export default dockerfileRule({
@@ -66,7 +56,7 @@ export default dockerfileRule({
   docs: {
     summary: '`RUN chown -R` right after a COPY/ADD of the same path instead of `COPY --chown`.',
     rationale:
-      'Changing the owner of files rewrites every one of them into a new layer: the image ships the copied files twice. `COPY --chown=user:group` (and `ADD --chown`) sets the owner while copying, in one layer, as the seeds recommend for non-root images; a chown to root is useless, COPY creates root-owned files already. The fix moves the owner into the COPY (or drops a chown to root) and removes the chown; it is offered as a suggestion because `chown -R` also changes the destination folder itself and files already there, which `--chown` does not.',
+      'Changing the owner of files rewrites every one of them into a new layer: the image ships the copied files twice. `COPY --chown=user:group` (and `ADD --chown`) sets the owner while copying, in one layer, as the seeds recommend for non-root images; a chown to root is useless, COPY creates root-owned files already. The fix moves the owner into the COPY (or drops a chown to root) and removes the chown when it is the first command of its RUN (commands before it may create files it would also chown); it is offered as a suggestion because `chown -R` also changes the destination folder itself and files already there, which `--chown` does not.',
     bad: 'FROM node:20-slim\nWORKDIR /app\nCOPY . /app\nRUN chown -R node:node /app\nUSER node',
     good: 'FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . /app\nUSER node',
   },
@@ -107,8 +97,10 @@ export default dockerfileRule({
           // COPY already creates root-owned files: a chown to root only stores them again.
           const toRoot = /^(?:root|0)(?::(?:root|0))?$/.test(ownerText);
           let fix: TextEdit[] | undefined;
-          if (owner && resolved.every((r) => r === dest.path)) {
-            const removal = removeCommand(model, run, top, cmd);
+          // Commands before the chown in the same RUN may write into the folder too (`yarn add`):
+          // their files would stay root-owned without it, so only a leading chown is moved.
+          if (owner && resolved.every((r) => r === dest.path) && top[0] === cmd) {
+            const removal = removeFirstCommand(model, run, top);
             if (removal && toRoot) fix = removal;
             else if (removal)
               fix = [

@@ -31,10 +31,9 @@ testRule(rule, {
       output: 'FROM x\nWORKDIR /srv\nCOPY --chown=1000:1000 --from=build /out ./\nRUN chmod +x run.sh\n',
     },
     {
-      name: 'last command of a chain',
-      code: 'FROM x\nADD app.tar.gz /opt/app/\nRUN ls /opt && chown -R app:app /opt/app\n',
-      errors: [{ line: 3, column: 16 }],
-      output: 'FROM x\nADD --chown=app:app app.tar.gz /opt/app/\nRUN ls /opt\n',
+      name: 'no fix when commands before the chown may write into the folder',
+      code: 'FROM x\nCOPY . /srv/app\nRUN cd /srv/app && yarn add grunt && chown -R app:app /srv/app\n',
+      errors: [{ line: 3, column: 38 }],
     },
     {
       name: 'a single file needs no -R',
