@@ -71,6 +71,14 @@ testRule(rule, {
     { code: 'FROM x\nCMD ["app", "--token", "Zq8Lm3Xv7Tb2Nk9P"]\n', errors: [{ line: 2, column: 25 }] },
     { code: 'FROM x\nRUN redis-cli -a R3disPass! ping\n', errors: [{ line: 2, column: 18 }] },
     {
+      code: "FROM x\nRUN echo 'Sup3rS3cret' | docker login -u me --password-stdin r.example.com\n",
+      errors: [{ line: 2, column: 11 }],
+    },
+    {
+      code: 'FROM x\nRUN oc login -u dev -p Dev3lop3r! https://api.example.com:6443\n',
+      errors: [{ line: 2, column: 24 }],
+    },
+    {
       code: 'FROM x\nRUN htpasswd -cb /etc/nginx/.htpasswd admin p4ssw0rd-x\n',
       errors: [{ line: 2, column: 45 }],
     },

@@ -56,6 +56,7 @@ const DASH_P_PASSWORD = new Set([
   'oras',
   'crane',
   'nerdctl',
+  'oc',
 ]);
 /** Programs taking `-pPASSWORD` glued (a separate word after `-p` means "ask"). */
 const GLUED_P = new Set([
@@ -230,6 +231,17 @@ function readCommand(cmd: ShellCommand, all: readonly ShellCommand[], add: Add):
       add(keyWord!, eq + 1, `${p} config`, key.slice(eq + 1));
     else if (NPM_SECRET_KEY.test(key) && isLiteralSecret(args[at + 2]?.value ?? null))
       add(args[at + 2]!, 0, `${p} config`, args[at + 2]!.value!);
+  }
+  // `echo S3cret | docker login --password-stdin`: stdin is fed from a literal.
+  if (cmd.pipeline.index > 0 && args.some((a) => a.value === '--password-stdin')) {
+    const feeder = all.find(
+      (c) => c.pipeline.id === cmd.pipeline.id && c.pipeline.index === cmd.pipeline.index - 1,
+    );
+    if (feeder && (feeder.program === 'echo' || feeder.program === 'printf')) {
+      const literal = feeder.args.find((a) => a.value !== null && !a.value.startsWith('-'));
+      if (literal && isLiteralSecret(literal.value))
+        add(literal, 0, `echo … | ${p} --password-stdin`, literal.value!);
+    }
   }
   if ((p === 'chpasswd' || p === 'passwd') && cmd.pipeline.length > 1 && cmd.pipeline.index > 0) {
     const feeder = all.find(
