@@ -47,6 +47,20 @@ function written(model: DockerfileAnalysis, inst: Instruction): Added[] {
   return out;
 }
 
+const NAME_HINT =
+  /secret|token|credential|passw|private|id_rsa|\.key|env|npmrc|yarnrc|pypirc|netrc|\.ssh|\.aws|kube|\.docker|gnupg|\.p12|\.pfx|\.jks|\.pem|settings\.xml|gradle\.properties|pip\.conf|htpasswd|pgpass|my\.cnf|vault/i;
+
+/** Whether any COPY/ADD or RUN redirection of the file names something that may be a secret. */
+function mayAddSecret(model: DockerfileAnalysis): boolean {
+  for (const top of model.file.instructions) {
+    const inst = top.keyword === 'ONBUILD' && top.trigger ? top.trigger : top;
+    if ((inst.keyword === 'COPY' || inst.keyword === 'ADD') && NAME_HINT.test(inst.argsText)) return true;
+  }
+  for (const { cmd } of model.runCommands())
+    for (const r of cmd.redirects) if (r.target && NAME_HINT.test(r.target.text)) return true;
+  return false;
+}
+
 export default dockerfileRule({
   id: 'secret-deleted-later',
   code: 'DA3103',
@@ -66,8 +80,9 @@ export default dockerfileRule({
       '`rm` does not remove {file}: it is still in the layer of line {line} ({keyword}); use RUN --mount=type=secret (or --mount=type=ssh) so it never enters a layer',
   },
   check({ model, report }) {
-    // Only a later `rm` can make this finding: files without one are done at once.
-    if (model.commandsNamed('rm').length === 0) return;
+    // Only a later `rm` can make this finding, and only of a file whose name sounds secret: files
+    // without either are done at once.
+    if (model.commandsNamed('rm').length === 0 || !mayAddSecret(model)) return;
     const lines = model.file.lines;
     // What each instruction adds, computed once (a stage's ancestors are read again for each stage).
     const addedBy = new Map<Instruction, Added[]>();

@@ -1,5 +1,10 @@
+import type { Instruction } from '../../dockerfile/model.js';
 import { dockerfileRule } from '../define.js';
 import { envProblem, tlsProblemsOf } from './lib/tls-checks.js';
+
+/** Every problem `tlsProblemsOf` finds needs one of these words in the RUN's text (a prefilter only). */
+const RUN_HINT =
+  /curl|insecure|tls-verify|verify-ssl|trusted|Acquire::|AllowUnauth|StrictHostKey|check-certificate|allow-unauth|allow-untrusted|gpgcheck|gpg-checks|nosignature|nodigest|sslverify|ssl_verify|secure-http|disable-tls|strict-ssl|StrictSsl|registry|index-url|-i|REJECT_UNAUTHORIZED|SSL_NO_VERIFY|HTTPSVERIFY|PIP_|NPM_CONFIG|YARN_REGISTRY|CA_BUNDLE|GOINSECURE|GIT_SSH_COMMAND/i;
 
 export default dockerfileRule({
   id: 'tls-verify-disabled',
@@ -20,7 +25,15 @@ export default dockerfileRule({
       '{what} turns off {check}: whoever sits between the build and the server can swap what it downloads',
   },
   check({ model, report }) {
-    for (const { cmd } of model.runCommands()) {
+    let last: Instruction | null = null;
+    let worth = false;
+    for (const { inst, cmd } of model.runCommands()) {
+      // One cheap look at the whole RUN before reading its commands one by one.
+      if (inst !== last) {
+        last = inst;
+        worth = RUN_HINT.test(inst.argsText) || inst.heredocs.some((h) => RUN_HINT.test(h.body));
+      }
+      if (!worth) continue;
       for (const p of tlsProblemsOf(cmd)) {
         const span = p.word ? { start: p.word.start, end: p.word.end } : { start: cmd.start, end: cmd.end };
         report({ span, data: { what: p.what, check: p.check } });
