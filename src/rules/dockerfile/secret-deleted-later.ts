@@ -48,7 +48,7 @@ function written(model: DockerfileAnalysis, inst: Instruction): Added[] {
 }
 
 const NAME_HINT =
-  /secret|token|credential|passw|private|id_rsa|\.key|env|npmrc|yarnrc|pypirc|netrc|\.ssh|\.aws|kube|\.docker|gnupg|\.p12|\.pfx|\.jks|\.pem|settings\.xml|gradle\.properties|pip\.conf|htpasswd|pgpass|my\.cnf|vault/i;
+  /secret|token|credential|passw|private|id_|ppk|kdbx|tfstate|tfvars|history|secring|dockercfg|azure|\.key|env|npmrc|yarnrc|pypirc|netrc|\.ssh|\.aws|kube|\.docker|gnupg|\.p12|\.pfx|\.jks|\.pem|settings\.xml|gradle\.properties|pip\.conf|htpasswd|pgpass|my\.cnf|vault/i;
 
 /** Whether any COPY/ADD or RUN redirection of the file names something that may be a secret. */
 function mayAddSecret(model: DockerfileAnalysis): boolean {
