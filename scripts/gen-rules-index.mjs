@@ -54,8 +54,12 @@ for (const [target, exportName] of Object.entries(targets)) {
   for (const [t, name] of byPath) lines.push(`import { ${name} } from './${t}/index.js';`);
   lines.push('');
   lines.push('/** Metadata of every rule, all targets. */');
+  const oneLine = `export const allRules: readonly RuleMeta[] = [${present.map(([, n]) => `...${n}`).join(', ')}];`;
+  // Biome's line width is 110: longer lists are written one element per line, as Biome formats them.
   lines.push(
-    `export const allRules: readonly RuleMeta[] = [${present.map(([, n]) => `...${n}`).join(', ')}];`,
+    oneLine.length <= 110
+      ? oneLine
+      : `export const allRules: readonly RuleMeta[] = [\n${present.map(([, n]) => `  ...${n},`).join('\n')}\n];`,
   );
   const text = `${lines.join('\n')}\n`;
   const path = join(root, 'all.ts');

@@ -1,5 +1,21 @@
 /** dockaudit's library API: the same functions the CLI commands use. */
 
+export { auditCompose, type ComposeRule } from './compose/audit.js';
+export { discoverComposeProjects, findProjectUpward } from './compose/discover.js';
+export { type LoadOptions, type LoadResult, loadComposeProject } from './compose/load.js';
+export type {
+  BuildInfo as ComposeBuildInfo,
+  ComposeProject,
+  MapNode as ComposeMapNode,
+  Node as ComposeNode,
+  Pair as ComposePair,
+  ScalarNode as ComposeScalarNode,
+  SeqNode as ComposeSeqNode,
+  Service as ComposeService,
+  SourceFile as ComposeSourceFile,
+} from './compose/model.js';
+export { parseComposeYaml } from './compose/parse.js';
+export { auditComposeProjects, type ComposeRunOptions, type ComposeRunResult } from './compose/run.js';
 export {
   applyConfigData,
   ConfigError,
@@ -45,7 +61,7 @@ export type { Rule, RuleDocs, RuleMeta } from './core/rule.js';
 export { DockerfileAnalysis } from './dockerfile/analysis.js';
 export type * from './dockerfile/model.js';
 export { parseDockerfile } from './dockerfile/parse.js';
-export { lintDockerfile } from './engine/lint-dockerfile.js';
+export { lintDockerfile, pragmasOf } from './engine/lint-dockerfile.js';
 export {
   discoverDockerfiles,
   type LintResult,
@@ -58,6 +74,35 @@ export { fixFiles } from './fix/apply.js';
 export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
 export { applyEditGroups, applyEdits } from './fix/edits.js';
 export { fixToFixpoint } from './fix/fixpoint.js';
+export type { Analyzer, EntryType, ImageFilesystemView, LayerEntry, LayerInfo } from './image/analyzer.js';
+export { ImageInputError, isImageInputError } from './image/errors.js';
+export { DEFAULT_LIMITS, type ReadLimits } from './image/limits.js';
+export { lintImage } from './image/lint.js';
+export { analyzerResult, type ImageLayer, type ImageModel, type InstructionRef } from './image/model.js';
+export { type ReadImageOptions, type ReadProgress, readImage } from './image/read.js';
+export { imageSummary } from './image/summary.js';
+export { runOnFolder } from './image/packages/drive.js';
+export { createInventoryAnalyzer, ECOSYSTEMS as PACKAGE_ECOSYSTEMS } from './image/packages/inventory.js';
+export type { Inventory, OsInfo, Package, PackageRecord, PackageType } from './image/packages/model.js';
+export {
+  checkImageVulnerabilities,
+  type ImageVulnerabilityCheck,
+  isVulnerabilityInputError,
+} from './image/vulns/check.js';
+export { importPath } from './image/vulns/db/import.js';
+export { defaultDbDir, VulnDb } from './image/vulns/db/store.js';
+export { updateDb } from './image/vulns/db/update.js';
+export { databaseFindings, scanFindings } from './image/vulns/findings.js';
+export { type IgnoreRule, parseIgnoreFile } from './image/vulns/ignore.js';
+export { resolveScanOptions, vulnerabilityExitCode } from './image/vulns/options.js';
+export { VULNERABILITY_RULES } from './image/vulns/rules.js';
+export {
+  type ScanOptions,
+  type ScanResult,
+  scanImagePackages,
+  type Vulnerability,
+} from './image/vulns/scan.js';
+export { orderingFor, type VersionOrder } from './image/vulns/version/index.js';
 export {
   applyBaseline,
   type Baseline,
@@ -69,7 +114,17 @@ export {
 export { computeFingerprints, FINGERPRINT_SCHEME } from './report/fingerprint.js';
 export { render } from './report/index.js';
 export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } from './report/types.js';
+export { composeRules } from './rules/compose/index.js';
 export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export { imageRules } from './rules/image/index.js';
+export { renderCycloneDx, validateCycloneDx } from './sbom/cyclonedx.js';
+export { renderSpdx } from './sbom/spdx.js';
 export * from './secrets/index.js';
+export {
+  type ShellcheckComment,
+  type ShellcheckResults,
+  shellcheckDockerfiles,
+  shellcheckVersion,
+} from './shellcheck/index.js';
 export { VERSION } from './version.js';

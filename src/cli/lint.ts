@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Gate } from '../config/settings.js';
 import type { Finding, InputError, Threshold } from '../core/finding.js';
 import type { ContextFacts } from '../dockerfile/analysis.js';
 import {
@@ -18,6 +19,9 @@ export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   unsafe?: boolean;
   /** Report only findings whose fingerprints are not in this baseline file. */
   baseline?: string;
+  shellcheck?: boolean;
+  /** Environment for hadolint's HADOLINT_* variables and user-level configuration (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** What is linted and with which configuration (shared by `lint` and `baseline`). */
@@ -38,7 +42,8 @@ export function defineLint(program: Command): void {
     .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
     .option('--fix', 'apply safe fixes first (see `dockaudit fix`), then report what is left')
     .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour')
-    .option('--baseline <file>', 'report only findings not recorded in this file (see `dockaudit baseline`)');
+    .option('--baseline <file>', 'report only findings not recorded in this file (see `dockaudit baseline`)')
+    .option('--shellcheck', 'also run ShellCheck on RUN scripts (needs the shellcheck program)');
   addLintInputOptions(cmd);
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
@@ -55,6 +60,7 @@ export interface LintRun {
   /** From the command line, else the configuration of the first file. */
   threshold: Threshold;
   noFail: boolean;
+  gate: Gate;
 }
 
 /** Discovers, reads (`-` is stdin), optionally fixes, and lints; findings come sorted. */
@@ -71,7 +77,7 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
   resolveLang(options.lang);
   const cliThreshold =
     options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
-  const resolver = new ConfigResolver(cliConfigOf(options));
+  const resolver = new ConfigResolver(cliConfigOf(options), options.env ?? process.env);
 
   const errors: InputError[] = [];
   const sources: Array<{ path: string; text: string }> = [];
@@ -99,10 +105,12 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
   // The failure threshold and no-fail come from the configuration of the first file (or the command line).
   let threshold = cliThreshold ?? 'info';
   let noFail = options.fail === false;
+  let gate: Gate = 'all';
   try {
     const first = await resolver.forFile(sources[0]?.path ?? paths.find((p) => p !== '-') ?? '.');
     threshold = first.failureThreshold;
     noFail = first.noFail;
+    gate = first.gate;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
   }
@@ -121,7 +129,12 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
       }
     },
     rules: dockerfileRules,
+    shellcheck: options.shellcheck === true,
   });
+  if (result.shellcheck && !result.shellcheck.ran)
+    process.stderr.write(
+      'dockaudit: --shellcheck: the shellcheck program was not found (Debian: apt-get install shellcheck); linted without it\n',
+    );
   for (const failure of result.failures) {
     const e = failure.error as Error;
     process.stderr.write(
@@ -138,6 +151,7 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
     sources: result.sources,
     threshold,
     noFail,
+    gate,
   };
 }
 
@@ -165,7 +179,13 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     options,
     run.sources,
   );
-  return exitCode(findings, run.errors, run.threshold, run.noFail);
+  return exitCode(gatedFindings(findings, run.gate), run.errors, run.threshold, run.noFail);
+}
+
+/** With the hadolint gate only findings of rules that have a hadolint or ShellCheck equivalent decide the exit code. */
+export function gatedFindings(findings: readonly Finding[], gate: Gate): readonly Finding[] {
+  if (gate === 'all') return findings;
+  return findings.filter((f) => f.aliases.some((a) => /^(?:DL|SC)\d{4}$/.test(a)));
 }
 
 /** Drops findings recorded in a baseline file; fingerprints are computed over all findings first. */

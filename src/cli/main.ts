@@ -3,9 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
+import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
+import { defineDb } from './db.js';
 import { defineFix } from './fix.js';
+import { defineImage } from './image.js';
 import { defineLint } from './lint.js';
+import { defineSbom } from './sbom.js';
 
 const program = new Command();
 program
@@ -18,9 +22,13 @@ program
   .exitOverride();
 
 defineLint(program);
+defineCompose(program);
 defineFix(program);
 defineContext(program);
 defineBaseline(program);
+defineImage(program);
+defineSbom(program);
+defineDb(program);
 
 try {
   await program.parseAsync(process.argv);

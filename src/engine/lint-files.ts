@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import type { Config } from '../config/settings.js';
 import type { Finding, InputError } from '../core/finding.js';
 import type { Span } from '../core/positions.js';
-import type { ContextFacts } from '../dockerfile/analysis.js';
+import type { ContextFacts, ShellcheckResults } from '../dockerfile/analysis.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
@@ -25,6 +25,8 @@ export interface LintResult {
   files: string[];
   sources: Map<string, string>;
   failures: RuleFailure[];
+  /** Set when ShellCheck was asked for: whether it ran, over how many scripts, in how long. */
+  shellcheck?: { ran: boolean; version: string | null; scripts: number; ms: number };
 }
 
 export interface LintOptions {
@@ -34,6 +36,8 @@ export interface LintOptions {
   catalog?: MessageCatalog;
   /** The build context of a file, for rules that need it (`lint --context DIR`); null when unknown. */
   contextFor?: (path: string) => ContextFacts | null;
+  /** Run ShellCheck on RUN scripts (when the program is installed; otherwise the result says so). */
+  shellcheck?: boolean | { program: string };
 }
 
 /** Why a text cannot be linted as a Dockerfile at all, or null when it can. */
@@ -53,16 +57,19 @@ export function notADockerfile(file: Dockerfile): InputError | null {
 /** Lints sources already read; unreadable or non-Dockerfile inputs become input errors, the rest is linted. */
 export async function lintSources(sources: LintSource[], options: LintOptions): Promise<LintResult> {
   const result: LintResult = { findings: [], errors: [], files: [], sources: new Map(), failures: [] };
+  const lintable: Dockerfile[] = [];
   for (const source of sources) {
     result.files.push(source.path);
     result.sources.set(source.path, source.text);
     const file = parseDockerfile(source.text, source.path);
     const bad = notADockerfile(file);
-    if (bad) {
-      result.errors.push(bad);
-      continue;
-    }
-    const config = await options.configFor(source.path);
+    if (bad) result.errors.push(bad);
+    else lintable.push(file);
+  }
+  const shellcheck = options.shellcheck ? await runShellcheckOn(lintable, options.shellcheck, result) : null;
+  for (let i = 0; i < lintable.length; i++) {
+    const file = lintable[i]!;
+    const config = await options.configFor(file.path);
     if (!config) continue;
     const secrets: Span[] = [];
     const findings = lintDockerfile(file, {
@@ -71,13 +78,29 @@ export async function lintSources(sources: LintSource[], options: LintOptions): 
       catalog: options.catalog,
       failures: result.failures,
       secrets,
-      context: options.contextFor?.(source.path) ?? null,
+      shellcheck: shellcheck?.[i] ?? null,
+      context: options.contextFor?.(file.path) ?? null,
     });
     // Reporters show source lines (code frames, snippets): never with a secret in them.
-    if (secrets.length > 0) result.sources.set(source.path, maskSecrets(source.text, secrets));
+    if (secrets.length > 0) result.sources.set(file.path, maskSecrets(file.text, secrets));
     for (const f of findings) result.findings.push(f);
   }
   return result;
+}
+
+async function runShellcheckOn(
+  files: Dockerfile[],
+  option: true | { program: string },
+  result: LintResult,
+): Promise<ShellcheckResults[] | null> {
+  const program = option === true ? 'shellcheck' : option.program;
+  const { shellcheckDockerfiles, shellcheckVersion } = await import('../shellcheck/index.js');
+  const version = await shellcheckVersion(program);
+  result.shellcheck = { ran: false, version, scripts: 0, ms: 0 };
+  if (!version) return null;
+  const run = await shellcheckDockerfiles(files, program);
+  result.shellcheck = { ran: true, version, scripts: run.scripts, ms: Math.round(run.ms) };
+  return run.results;
 }
 
 const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:[._-].+)?$|\.(?:dockerfile|containerfile)$/i;

@@ -17,7 +17,7 @@ function lint(path: string, text: string) {
   return findings.map((f) => ({ rule: f.rule, line: f.line, fp: fingerprints.get(f)! }));
 }
 
-const BASE = 'FROM alpine\nFOO one\nRUN echo hi\nFOO one\nBAR two\n';
+const BASE = 'FROM alpine:3.20\nFOO one\nRUN echo hi\nFOO one\nBAR two\n';
 
 describe('fingerprints', () => {
   it('stay the same when lines move, and occurrences of equal content stay apart', () => {
@@ -26,7 +26,7 @@ describe('fingerprints', () => {
     expect(new Set(before.map((f) => f.fp)).size).toBe(3);
     const moved = lint(
       'Dockerfile',
-      `# header\n\nFROM alpine\nRUN echo added\nFOO one\nRUN echo hi\n\n\nFOO  one\nBAR two\n`,
+      `# header\n\nFROM alpine:3.20\nRUN echo added\nFOO one\nRUN echo hi\n\n\nFOO  one\nBAR two\n`,
     );
     expect(moved.map((f) => f.line)).toEqual([5, 9, 10]);
     expect(moved.map((f) => f.fp)).toEqual(before.map((f) => f.fp));
