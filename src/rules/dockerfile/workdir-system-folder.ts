@@ -1,6 +1,5 @@
 import type { Instruction } from '../../dockerfile/model.js';
 import { dockerfileRule } from '../define.js';
-import { rootRefOf, shortName } from './lib/images.js';
 import { lineageStages, resolvePath } from './lib/lineage.js';
 
 const SYSTEM_FOLDERS = new Set([
@@ -28,24 +27,6 @@ const SYSTEM_FOLDERS = new Set([
   '/home',
 ]);
 
-/** Official images that set no WORKDIR of their own: without one, relative paths land in `/`. */
-const NO_WORKDIR_BASES = new Set([
-  'debian',
-  'ubuntu',
-  'alpine',
-  'busybox',
-  'python',
-  'node',
-  'centos',
-  'fedora',
-  'rockylinux',
-  'almalinux',
-  'amazonlinux',
-  'nginx',
-  'eclipse-temurin',
-  'openjdk',
-]);
-
 export default dockerfileRule({
   id: 'workdir-system-folder',
   code: 'DA3110',
@@ -56,15 +37,13 @@ export default dockerfileRule({
     summary:
       'Application files copied straight into a system folder (`WORKDIR /`, `/usr`, `/etc`, `/root`, `/bin` … followed by `COPY … .`).',
     rationale:
-      'Application files mixed with the operating system are easy to overwrite by accident (`COPY . .` into `/usr` or `/etc` replaces system files), hard to give to an unprivileged user (you would have to chown a system folder), and invisible to reviewers. Give the application a folder of its own (`WORKDIR /app`). Reported at the WORKDIR when a COPY/ADD into `.` follows it; without any WORKDIR, at the COPY when the base image is known to start in `/` (scratch images, which hold nothing else, are not reported).',
+      'Application files mixed with the operating system are easy to overwrite by accident (`COPY . .` into `/usr` or `/etc` replaces system files), hard to give to an unprivileged user (you would have to chown a system folder), and invisible to reviewers. Give the application a folder of its own (`WORKDIR /app`). Reported at the WORKDIR when a COPY/ADD into `.` follows it. A relative COPY with no WORKDIR at all is `copy-relative-no-workdir` (DL3045).',
     bad: 'FROM python:3.12-slim\nWORKDIR /usr\nCOPY . .',
     good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .',
   },
   messages: {
     default:
       'WORKDIR {dir} is a system folder and a COPY below writes application files into it: use a folder of its own such as /app',
-    noWorkdir:
-      'no WORKDIR: this copies into {dir} (the root folder); set WORKDIR /app (or another folder of its own) first',
   },
   check({ model, report }) {
     const reported = new Set<Instruction>();
@@ -72,7 +51,6 @@ export default dockerfileRule({
       let dir: string | null = '/';
       let setBy: Instruction | null = null;
       const stages = lineageStages(model, stage);
-      let reportedImplicit = false;
       for (const s of stages) {
         const own = s === stage;
         for (const inst of s.instructions) {
@@ -98,25 +76,9 @@ export default dockerfileRule({
             if (reported.has(setBy)) continue;
             reported.add(setBy);
             report({ span: setBy.argsSpan, data: { dir } });
-          } else if (!reportedImplicit && dir === '/' && startsInRoot(model, stage)) {
-            reportedImplicit = true;
-            report({ span: inst.destination.span, messageId: 'noWorkdir', data: { dir } });
           }
         }
       }
     }
   },
 });
-
-function startsInRoot(
-  model: Parameters<typeof rootRefOf>[0],
-  stage: Parameters<typeof rootRefOf>[1],
-): boolean {
-  const root = rootRefOf(model, stage);
-  return (
-    root !== 'scratch' &&
-    root !== null &&
-    (root.official || !root.explicitRegistry) &&
-    NO_WORKDIR_BASES.has(shortName(root))
-  );
-}

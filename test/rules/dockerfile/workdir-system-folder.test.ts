@@ -11,6 +11,7 @@ testRule(rule, {
       name: 'absolute destination',
     },
     { code: 'FROM php:8.3-apache\nCOPY . .\n', name: 'base image with its own WORKDIR' },
+    { code: 'FROM node:20\nCOPY package.json ./\n', name: 'no WORKDIR at all is DL3045' },
     { code: 'FROM golang:1.22\nCOPY . .\n', name: 'golang sets WORKDIR /go' },
     { code: 'FROM python:3.12\nWORKDIR $DIR\nCOPY . .\n', name: 'unknown folder' },
     { code: 'FROM python:3.12 AS a\nWORKDIR /usr\nFROM python:3.12\nWORKDIR /app\nCOPY . .\n' },
@@ -38,19 +39,6 @@ testRule(rule, {
       name: 'relative WORKDIR resolved',
       code: 'FROM debian\nWORKDIR /usr\nWORKDIR ../etc\nCOPY x.conf .\n',
       errors: [{ line: 3, column: 9, message: /WORKDIR \/etc/ }],
-    },
-    {
-      name: 'no WORKDIR on a base that starts in /',
-      code: 'FROM node:20\nCOPY package.json ./\nCOPY . .\n',
-      errors: [
-        {
-          line: 2,
-          column: 19,
-          endColumn: 21,
-          message:
-            'no WORKDIR: this copies into / (the root folder); set WORKDIR /app (or another folder of its own) first',
-        },
-      ],
     },
     {
       name: 'WORKDIR inherited from a parent stage',
