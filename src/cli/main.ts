@@ -5,6 +5,7 @@ import { UsageError } from './common.js';
 import { defineContext } from './context.js';
 import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
+import { defineOptimize } from './optimize.js';
 
 const program = new Command();
 program
@@ -19,6 +20,7 @@ program
 defineLint(program);
 defineFix(program);
 defineContext(program);
+defineOptimize(program);
 
 try {
   await program.parseAsync(process.argv);
