@@ -10,6 +10,8 @@ export interface OptimizeCommandOptions {
   verify?: boolean;
   smoke?: string;
   timeout?: string;
+  /** The build engine (library callers and tests); default: chosen by --verify. */
+  engine?: import('../optimize/verify/types.js').BuildEngine;
 }
 
 const FORMATS = ['tty', 'json', 'markdown'] as const;
@@ -98,6 +100,7 @@ export async function runOptimize(dockerfile: string, options: OptimizeCommandOp
       context,
       smoke: options.smoke ?? null,
       timeoutSeconds: timeout,
+      engine: options.engine,
     });
   }
 

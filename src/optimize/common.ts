@@ -154,14 +154,17 @@ export function commandAsWords(model: DockerfileAnalysis, inst: Instruction): st
 }
 
 /** An HTTP health check that needs no curl: Python urllib, Node fetch or busybox wget. */
-export function healthcheck(tool: 'python' | 'node' | 'wget', port: number, path: string): string {
+export function healthcheck(tool: 'python' | 'node' | 'wget' | 'perl', port: number, path: string): string {
   const url = `http://127.0.0.1:${port}${path}`;
   const timing = '--interval=30s --timeout=5s --start-period=20s --retries=3';
   if (tool === 'python')
     return `HEALTHCHECK ${timing} \\\n    CMD ${execForm(['python', '-c', `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`])}`;
   if (tool === 'node')
     return `HEALTHCHECK ${timing} \\\n    CMD ${execForm(['node', '-e', `fetch('${url}').then((r) => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))`])}`;
-  return `HEALTHCHECK ${timing} \\\n    CMD ${execForm(['wget', '-q', '--spider', url])}`;
+  if (tool === 'wget')
+    return `HEALTHCHECK ${timing} \\\n    CMD ${execForm(['wget', '-q', '--spider', url])}`;
+  // Debian's perl-base is Essential (in every Debian image): a TCP connect to the port.
+  return `HEALTHCHECK ${timing} \\\n    CMD ${execForm(['perl', '-MIO::Socket::INET', '-e', `exit !IO::Socket::INET->new("127.0.0.1:${port}")`])}`;
 }
 
 /** Title for labels: the context folder's name. */

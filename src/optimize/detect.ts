@@ -291,7 +291,8 @@ export function detectStack(input: DetectInput): Detection {
       tools.has('pipenv')
     )
       stack = 'python';
-    else if (tools.has('npm') || tools.has('yarn') || tools.has('pnpm')) stack = 'node-server';
+    else if (tools.has('npm') || tools.has('yarn') || tools.has('pnpm') || tools.has('node'))
+      stack = 'node-server';
     else if (tools.has('go')) stack = 'go';
     else if (tools.has('mvn') || tools.has('mvnw') || tools.has('gradle') || tools.has('gradlew'))
       stack = 'java';

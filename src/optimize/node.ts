@@ -135,7 +135,13 @@ export function synthesizeNode(input: SynthInput): Synthesis {
   const rawPort = detection.port ?? (isStatic ? 80 : null);
   const port = isStatic && rawPort !== null && rawPort < 1024 ? UNPRIVILEGED_PORT : rawPort;
   const officialNginx = isStatic && runtimeBase.startsWith('nginx:');
-  const healthTool = isStatic ? (officialNginx && runtimeBase.includes('alpine') ? 'wget' : null) : 'node';
+  const healthTool = isStatic
+    ? officialNginx && runtimeBase.includes('alpine')
+      ? 'wget'
+      : detection.base.packager === 'apt'
+        ? 'perl'
+        : null
+    : 'node';
   const oldHealth = healthcheckUsesFetchTool(model, steps);
   const health = port && healthTool ? healthcheck(healthTool, port, isStatic ? '/' : '/') : null;
   const fetch = fetchUse(model, steps, Boolean(oldHealth && !health));
@@ -181,11 +187,25 @@ export function synthesizeNode(input: SynthInput): Synthesis {
     );
   }
   builder.push(out('COPY . .', 'comment.source'));
+  const lastBuild = lastBuildIndex(steps);
+  const buildAt = steps.find((x) => x.final && x.run?.kind === 'build')?.inst.index ?? -1;
   // Builder-side steps in their order: source copies, builds, the user's own RUNs.
   for (const s of steps) {
     if (handled.has(s) || rec.has(s) || s.global) continue;
     const k = s.keyword;
-    const builderSide = !s.final || (isStatic && s.run?.kind === 'build') || s.run?.kind === 'build';
+    // A single-stage static build: RUN steps after the build work on its output, so they stay with it.
+    const afterBuild =
+      isStatic &&
+      s.final &&
+      s.keyword === 'RUN' &&
+      s.run?.kind !== 'packages' &&
+      s.inst.index < lastBuild &&
+      lastBuild >= 0;
+    const builderSide =
+      !s.final ||
+      s.run?.kind === 'build' ||
+      afterBuild ||
+      (isStatic && s.final && s.keyword === 'RUN' && s.inst.index > buildAt && buildAt >= 0);
     if (!builderSide) continue;
     if (k === 'COPY' || k === 'ADD') {
       if (s.inst.flags.some((f) => f.name === 'from')) builder.push(out(s.text));
@@ -300,7 +320,10 @@ export function synthesizeNode(input: SynthInput): Synthesis {
       'healthcheck-missing',
       'seed 000 F (healthcheck); seed 002',
       { reliability: true },
-      { tool: healthTool === 'wget' ? 'busybox wget' : 'Node fetch()', port: port! },
+      {
+        tool: healthTool === 'wget' ? 'busybox wget' : healthTool === 'perl' ? 'perl (TCP)' : 'Node fetch()',
+        port: port!,
+      },
     );
   } else if (!health)
     rec.change(

@@ -122,6 +122,9 @@ function classifyCommand(cmd: ShellCommand): RunKind | null {
     return null;
   }
   if (p === 'corepack') return { kind: 'tool', command: cmd };
+  // `node build.mjs`, `node scripts/build.js`: a build script run directly.
+  if (p === 'node' && /(?:^|\/)build[\w.-]*\.[cm]?js$/.test(args[0] ?? ''))
+    return { kind: 'build', command: cmd };
   if (p === 'go') {
     if (sub === 'mod' && args.includes('download')) return { kind: 'deps', tool: 'go', command: cmd };
     if (sub === 'build' || sub === 'install') return { kind: 'build', command: cmd };
