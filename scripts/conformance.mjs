@@ -23,6 +23,10 @@ const cases = readFileSync(casesPath, 'utf8')
   .filter((c) => !c.duplicate_of && (!only || c.rule === only));
 
 const implemented = new Set(lib.dockerfileRules.flatMap((r) => r.aliases));
+// Cases of rule `shellcheck` need the shellcheck program (as `lint --shellcheck` does).
+const shellcheck = await lib.shellcheckVersion();
+if (!shellcheck && cases.some((c) => c.rule === 'shellcheck'))
+  console.error('conformance: shellcheck is not installed; the shellcheck cases run without it');
 const tmp = mkdtempSync(join(tmpdir(), 'dockaudit-conformance-'));
 const perRule = new Map();
 const disagreements = [];
@@ -37,7 +41,9 @@ try {
     const resolver = new lib.ConfigResolver({ enable });
     const config = await resolver.forFile(join(dir, 'Dockerfile'));
     const file = lib.parseDockerfile(text, 'Dockerfile');
-    const findings = lib.lintDockerfile(file, { config, rules: lib.dockerfileRules });
+    const sc =
+      c.rule === 'shellcheck' && shellcheck ? (await lib.shellcheckDockerfiles([file])).results[0] : null;
+    const findings = lib.lintDockerfile(file, { config, rules: lib.dockerfileRules, shellcheck: sc });
     let count;
     if (c.rule === '*') count = findings.filter((f) => f.aliases.some((a) => /^DL\d{4}$/.test(a))).length;
     else if (c.rule === 'shellcheck')

@@ -1,5 +1,21 @@
 /** dockaudit's library API: the same functions the CLI commands use. */
 
+export { auditCompose, type ComposeRule } from './compose/audit.js';
+export { discoverComposeProjects, findProjectUpward } from './compose/discover.js';
+export { type LoadOptions, type LoadResult, loadComposeProject } from './compose/load.js';
+export type {
+  BuildInfo as ComposeBuildInfo,
+  ComposeProject,
+  MapNode as ComposeMapNode,
+  Node as ComposeNode,
+  Pair as ComposePair,
+  ScalarNode as ComposeScalarNode,
+  SeqNode as ComposeSeqNode,
+  Service as ComposeService,
+  SourceFile as ComposeSourceFile,
+} from './compose/model.js';
+export { parseComposeYaml } from './compose/parse.js';
+export { auditComposeProjects, type ComposeRunOptions, type ComposeRunResult } from './compose/run.js';
 export {
   applyConfigData,
   ConfigError,
@@ -47,7 +63,7 @@ export { PACKAGE_ESTIMATES, type PackageEstimate, packageEstimate } from './data
 export { DockerfileAnalysis } from './dockerfile/analysis.js';
 export type * from './dockerfile/model.js';
 export { parseDockerfile } from './dockerfile/parse.js';
-export { lintDockerfile } from './engine/lint-dockerfile.js';
+export { lintDockerfile, pragmasOf } from './engine/lint-dockerfile.js';
 export {
   discoverDockerfiles,
   type LintResult,
@@ -67,9 +83,25 @@ export { OptimizeInputError, type OptimizeOptions, optimizeDockerfile } from './
 export type * from './optimize/types.js';
 export { type VerifyInput, verifyOptimization } from './optimize/verify/run.js';
 export type { BuildEngine, ImageFacts, VerifyReport } from './optimize/verify/types.js';
+export {
+  applyBaseline,
+  type Baseline,
+  type BaselineEntry,
+  createBaseline,
+  parseBaseline,
+  serializeBaseline,
+} from './report/baseline.js';
+export { computeFingerprints, FINGERPRINT_SCHEME } from './report/fingerprint.js';
 export { render } from './report/index.js';
-export type { Format, ReportInput } from './report/types.js';
+export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } from './report/types.js';
+export { composeRules } from './rules/compose/index.js';
 export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
 export * from './secrets/index.js';
+export {
+  type ShellcheckComment,
+  type ShellcheckResults,
+  shellcheckDockerfiles,
+  shellcheckVersion,
+} from './shellcheck/index.js';
 export { VERSION } from './version.js';

@@ -47,6 +47,8 @@ export function resolveLang(value: string | undefined): Lang {
 export function resolveThreshold(value: string | undefined, fallback: Threshold): Threshold {
   if (value === undefined) return fallback;
   if (value === 'none' || isSeverity(value)) return value;
+  // hadolint's lowest level: any finding fails.
+  if (value === 'ignore') return 'style';
   throw new UsageError(`unknown failure threshold "${value}"; use error, warning, info, style or none`);
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliConfig } from '../config/load.js';
-import { collect, resolveThreshold } from './common.js';
+import type { Gate } from '../config/settings.js';
+import { collect, resolveThreshold, UsageError } from './common.js';
 
 /** Options of commands that select and configure rules (lint, fix, compose, context…). */
 export interface ConfigOptions {
@@ -17,6 +18,7 @@ export interface ConfigOptions {
   config?: string;
   failureThreshold?: string;
   fail?: boolean;
+  gate?: string;
 }
 
 export function addConfigOptions(cmd: Command): Command {
@@ -65,5 +67,12 @@ export function cliConfigOf(options: ConfigOptions): CliConfig {
     failureThreshold:
       options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info'),
     noFail: options.fail === false,
+    gate: gateOf(options.gate),
   };
+}
+
+function gateOf(value: string | undefined): Gate | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all' || value === 'hadolint') return value;
+  throw new UsageError(`unknown gate "${value}"; use all or hadolint`);
 }

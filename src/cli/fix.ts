@@ -36,7 +36,7 @@ export async function runFix(paths: string[], options: FixCommandOptions): Promi
   const color = pc.default.createColors(
     options.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   );
-  const resolver = new ConfigResolver(cliConfigOf(options));
+  const resolver = new ConfigResolver(cliConfigOf(options), process.env);
   const discovered = await discoverDockerfiles(paths);
   const { reports, errors } = await fixFiles(discovered.files, {
     configFor: (p) => resolver.forFile(p),

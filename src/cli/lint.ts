@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
-import type { InputError } from '../core/finding.js';
+import type { Gate } from '../config/settings.js';
+import type { Finding, InputError, Threshold } from '../core/finding.js';
 import type { ContextFacts } from '../dockerfile/analysis.js';
-import { addReportOptions, exitCode, type ReportOptions, resolveLang, resolveThreshold } from './common.js';
+import {
+  addReportOptions,
+  exitCode,
+  type ReportOptions,
+  resolveLang,
+  resolveThreshold,
+  UsageError,
+} from './common.js';
 import { addConfigOptions, type ConfigOptions, cliConfigOf } from './config-options.js';
 
 export interface LintCommandOptions extends ReportOptions, ConfigOptions {
@@ -9,45 +17,67 @@ export interface LintCommandOptions extends ReportOptions, ConfigOptions {
   context?: string;
   fix?: boolean;
   unsafe?: boolean;
+  /** Report only findings whose fingerprints are not in this baseline file. */
+  baseline?: string;
+  shellcheck?: boolean;
+  /** Environment for hadolint's HADOLINT_* variables and user-level configuration (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What is linted and with which configuration (shared by `lint` and `baseline`). */
+export function addLintInputOptions(cmd: Command): Command {
+  cmd
+    .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
+    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
+    .option(
+      '--context <dir>',
+      'the build context folder: enables rules that need it (.dockerignore, what COPY sends)',
+    );
+  return addConfigOptions(cmd);
 }
 
 export function defineLint(program: Command): void {
   const cmd = program
     .command('lint')
     .description('lint Dockerfiles (files, folders searched recursively, or - for stdin)')
-    .argument('[paths...]', 'Dockerfiles or folders', ['Dockerfile'])
-    .option('--stdin-filename <name>', 'name shown for input read from stdin', 'Dockerfile')
-    .option(
-      '--context <dir>',
-      'the build context folder: enables rules that need it (.dockerignore, what COPY sends)',
-    )
     .option('--fix', 'apply safe fixes first (see `dockaudit fix`), then report what is left')
-    .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour');
-  addConfigOptions(cmd);
+    .option('--unsafe', 'with --fix, also apply suggested fixes that may change behaviour')
+    .option('--baseline <file>', 'report only findings not recorded in this file (see `dockaudit baseline`)')
+    .option('--shellcheck', 'also run ShellCheck on RUN scripts (needs the shellcheck program)');
+  addLintInputOptions(cmd);
   addReportOptions(cmd);
   cmd.action(async (paths: string[], options: LintCommandOptions) => {
     process.exitCode = await runLint(paths, options);
   });
 }
 
-export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+/** What linting found, before reporting. */
+export interface LintRun {
+  findings: Finding[];
+  errors: InputError[];
+  files: string[];
+  sources: Map<string, string>;
+  /** From the command line, else the configuration of the first file. */
+  threshold: Threshold;
+  noFail: boolean;
+  gate: Gate;
+}
+
+/** Discovers, reads (`-` is stdin), optionally fixes, and lints; findings come sorted. */
+export async function collectLint(paths: string[], options: LintCommandOptions): Promise<LintRun> {
   const [
     { lintSources, discoverDockerfiles, readSources },
     { dockerfileRules },
     { ConfigResolver, ConfigError },
-    { VERSION },
-    common,
   ] = await Promise.all([
     import('../engine/lint-files.js'),
     import('../rules/dockerfile/index.js'),
     import('../config/load.js'),
-    import('../version.js'),
-    import('./common.js'),
   ]);
   resolveLang(options.lang);
   const cliThreshold =
     options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
-  const resolver = new ConfigResolver(cliConfigOf(options));
+  const resolver = new ConfigResolver(cliConfigOf(options), options.env ?? process.env);
 
   const errors: InputError[] = [];
   const sources: Array<{ path: string; text: string }> = [];
@@ -75,10 +105,12 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   // The failure threshold and no-fail come from the configuration of the first file (or the command line).
   let threshold = cliThreshold ?? 'info';
   let noFail = options.fail === false;
+  let gate: Gate = 'all';
   try {
     const first = await resolver.forFile(sources[0]?.path ?? paths.find((p) => p !== '-') ?? '.');
     threshold = first.failureThreshold;
     noFail = first.noFail;
+    gate = first.gate;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
   }
@@ -97,7 +129,12 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
       }
     },
     rules: dockerfileRules,
+    shellcheck: options.shellcheck === true,
   });
+  if (result.shellcheck && !result.shellcheck.ran)
+    process.stderr.write(
+      'dockaudit: --shellcheck: the shellcheck program was not found (Debian: apt-get install shellcheck); linted without it\n',
+    );
   for (const failure of result.failures) {
     const e = failure.error as Error;
     process.stderr.write(
@@ -105,25 +142,75 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     );
   }
   errors.push(...result.errors);
-  const reported = dedupeErrors(errors);
-  errors.length = 0;
-  errors.push(...reported);
   const { compareFindings } = await import('../core/finding.js');
   result.findings.sort(compareFindings);
+  return {
+    findings: result.findings,
+    errors: dedupeErrors(errors),
+    files: result.files,
+    sources: result.sources,
+    threshold,
+    noFail,
+    gate,
+  };
+}
+
+export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+  const [{ dockerfileRules }, { VERSION }, common] = await Promise.all([
+    import('../rules/dockerfile/index.js'),
+    import('../version.js'),
+    import('./common.js'),
+  ]);
+  const run = await collectLint(paths, options);
+  const { findings, fingerprints } = options.baseline
+    ? await withoutBaselined(run, options.baseline)
+    : { findings: run.findings, fingerprints: undefined };
   await common.emitReport(
     {
       tool: 'dockaudit',
       version: VERSION,
       command: 'lint',
-      findings: result.findings,
-      errors,
-      files: result.files,
+      findings,
+      errors: run.errors,
+      files: run.files,
       rules: dockerfileRules,
+      fingerprints,
     },
     options,
-    result.sources,
+    run.sources,
   );
-  return exitCode(result.findings, dedupeErrors(errors), threshold, noFail);
+  return exitCode(gatedFindings(findings, run.gate), run.errors, run.threshold, run.noFail);
+}
+
+/** With the hadolint gate only findings of rules that have a hadolint or ShellCheck equivalent decide the exit code. */
+export function gatedFindings(findings: readonly Finding[], gate: Gate): readonly Finding[] {
+  if (gate === 'all') return findings;
+  return findings.filter((f) => f.aliases.some((a) => /^(?:DL|SC)\d{4}$/.test(a)));
+}
+
+/** Drops findings recorded in a baseline file; fingerprints are computed over all findings first. */
+async function withoutBaselined(
+  run: LintRun,
+  baselineFile: string,
+): Promise<{ findings: Finding[]; fingerprints: ReadonlyMap<Finding, string> }> {
+  const [{ readFile }, { computeFingerprints }, { parseBaseline, applyBaseline }, { describeIoError }] =
+    await Promise.all([
+      import('node:fs/promises'),
+      import('../report/fingerprint.js'),
+      import('../report/baseline.js'),
+      import('../engine/lint-files.js'),
+    ]);
+  let text: string;
+  try {
+    text = await readFile(baselineFile, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read baseline ${baselineFile}: ${describeIoError(error)}`);
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) throw new UsageError(`baseline ${baselineFile}: ${parsed.error}`);
+  const fingerprints = computeFingerprints(run.findings, run.sources);
+  const { findings } = applyBaseline(run.findings, fingerprints, parsed.baseline);
+  return { findings, fingerprints };
 }
 
 /** Loads the build context once per Dockerfile (the ignore file may be specific to it); errors become input errors. */

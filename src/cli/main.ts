@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
+import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
 import { defineFix } from './fix.js';
 import { defineLint } from './lint.js';
@@ -18,9 +20,11 @@ program
   .exitOverride();
 
 defineLint(program);
+defineCompose(program);
 defineFix(program);
 defineContext(program);
 defineOptimize(program);
+defineBaseline(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isSeverity, type Severity, type Threshold } from '../core/finding.js';
-import { type Config, defaultConfig, type LabelType } from './settings.js';
+import { type Config, defaultConfig, type Gate, type LabelType } from './settings.js';
 
 /** A configuration problem, with the file and (when known) the position. */
 export class ConfigError extends Error {
@@ -27,6 +27,7 @@ export interface ConfigFileData {
   'strict-labels'?: boolean;
   'disable-ignore-pragma'?: boolean;
   'no-fail'?: boolean;
+  gate?: Gate;
   rules?: Record<string, Record<string, unknown>>;
 }
 
@@ -44,6 +45,7 @@ const KNOWN_KEYS = new Set([
   'strict-labels',
   'disable-ignore-pragma',
   'no-fail',
+  'gate',
   'rules',
   // hadolint keys that only concern its own output; accepted so its files load unchanged
   'format',
@@ -89,12 +91,21 @@ export async function parseConfigText(text: string, path: string): Promise<Confi
   const data = doc.toJS() as Record<string, unknown>;
   const out: ConfigFileData = {};
   for (const [key, value] of Object.entries(data)) {
-    if (!KNOWN_KEYS.has(key)) fail(key, 'unknown configuration key');
+    if (!KNOWN_KEYS.has(key)) {
+      // hadolint ignores keys it does not know; so do we in its files, so they load unchanged.
+      if (isHadolintFile(path)) continue;
+      fail(key, 'unknown configuration key');
+    }
     if (value === null || value === undefined) continue;
     switch (key) {
       case 'ignored':
       case 'enable':
       case 'trustedRegistries':
+        // hadolint documents `trustedRegistries: string | [string]`.
+        if (key === 'trustedRegistries' && typeof value === 'string') {
+          out.trustedRegistries = [value];
+          break;
+        }
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' && typeof v !== 'number'))
           fail(key, 'must be a list of names');
         out[key] = (value as unknown[]).map(String);
@@ -124,8 +135,9 @@ export async function parseConfigText(text: string, path: string): Promise<Confi
         break;
       }
       case 'failure-threshold':
-        if (value !== 'none' && !isSeverity(value)) fail(key, 'must be error, warning, info, style or none');
-        out['failure-threshold'] = value as Threshold;
+        if (value !== 'none' && value !== 'ignore' && !isSeverity(value))
+          fail(key, 'must be error, warning, info, style, ignore or none');
+        out['failure-threshold'] = thresholdOf(value as string);
         break;
       case 'label-schema': {
         if (typeof value !== 'object' || Array.isArray(value)) fail(key, 'must map label names to types');
@@ -147,6 +159,10 @@ export async function parseConfigText(text: string, path: string): Promise<Confi
         if (typeof value !== 'boolean') fail(key, 'must be true or false');
         out[key] = value as boolean;
         break;
+      case 'gate':
+        if (value !== 'all' && value !== 'hadolint') fail(key, 'must be all or hadolint');
+        out.gate = value as Gate;
+        break;
       case 'rules':
         if (typeof value !== 'object' || Array.isArray(value))
           fail(key, 'must map rule ids to their options');
@@ -157,6 +173,21 @@ export async function parseConfigText(text: string, path: string): Promise<Confi
     }
   }
   return out;
+}
+
+/** hadolint's `ignore` level is below `style`: as a failure threshold, any finding fails. */
+export function thresholdOf(value: string): Threshold {
+  return value === 'ignore' ? 'style' : (value as Threshold);
+}
+
+function isHadolintFile(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return (
+    name === 'hadolint.yaml' ||
+    name === 'hadolint.yml' ||
+    name === 'config.yaml' ||
+    HADOLINT_NAMES.includes(name)
+  );
 }
 
 /** Applies a configuration file's data on top of a configuration. */
@@ -178,6 +209,7 @@ export function applyConfigData(base: Config, data: ConfigFileData): Config {
   if (data['strict-labels'] !== undefined) config.strictLabels = data['strict-labels'];
   if (data['disable-ignore-pragma'] !== undefined) config.disableIgnorePragma = data['disable-ignore-pragma'];
   if (data['no-fail'] !== undefined) config.noFail = data['no-fail'];
+  if (data.gate) config.gate = data.gate;
   return config;
 }
 
@@ -210,6 +242,55 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * hadolint's user-level configuration files, read when no project file is found (in hadolint's order):
+ * `$XDG_CONFIG_HOME/hadolint.yaml`, `~/.config/hadolint.yaml`, `~/.hadolint/hadolint.yaml`,
+ * `~/hadolint/config.yaml`, `~/.hadolint.yaml` (each also with `.yml`).
+ */
+export async function findUserConfigFile(env: NodeJS.ProcessEnv): Promise<string | null> {
+  const home = env.HOME ?? env.USERPROFILE;
+  const candidates: string[] = [];
+  const both = (base: string) => candidates.push(`${base}.yaml`, `${base}.yml`);
+  if (env.XDG_CONFIG_HOME) both(join(env.XDG_CONFIG_HOME, 'hadolint'));
+  if (home) {
+    both(join(home, '.config', 'hadolint'));
+    both(join(home, '.hadolint', 'hadolint'));
+    both(join(home, 'hadolint', 'config'));
+    both(join(home, '.hadolint'));
+  }
+  for (const c of candidates) if (await isFile(c)) return c;
+  return null;
+}
+
+/** hadolint's environment variables (`HADOLINT_IGNORE=DL3008,DL3009`, …), applied between files and flags. */
+export function cliConfigFromEnv(env: NodeJS.ProcessEnv): CliConfig {
+  const list = (name: string) =>
+    env[name]
+      ?.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const truthy = (name: string) => /^(?:1|true|yes|on)$/i.test(env[name] ?? '');
+  const threshold = env.HADOLINT_FAILURE_THRESHOLD?.trim();
+  const out: CliConfig = {
+    ignore: list('HADOLINT_IGNORE'),
+    error: list('HADOLINT_OVERRIDE_ERROR'),
+    warning: list('HADOLINT_OVERRIDE_WARNING'),
+    info: list('HADOLINT_OVERRIDE_INFO'),
+    style: list('HADOLINT_OVERRIDE_STYLE'),
+    trustedRegistry: list('HADOLINT_TRUSTED_REGISTRIES'),
+    requireLabel: list('HADOLINT_REQUIRE_LABELS'),
+    strictLabels: truthy('HADOLINT_STRICT_LABELS') || undefined,
+    disableIgnorePragma: truthy('HADOLINT_DISABLE_IGNORE_PRAGMA') || undefined,
+    noFail: truthy('HADOLINT_NOFAIL') || undefined,
+  };
+  if (threshold) {
+    if (threshold !== 'none' && threshold !== 'ignore' && !isSeverity(threshold))
+      throw new ConfigError('HADOLINT_FAILURE_THRESHOLD', `unknown failure threshold "${threshold}"`);
+    out.failureThreshold = thresholdOf(threshold);
+  }
+  return out;
+}
+
 /** Options given on the command line; they win over configuration files. */
 export interface CliConfig {
   configFile?: string;
@@ -225,6 +306,7 @@ export interface CliConfig {
   strictLabels?: boolean;
   disableIgnorePragma?: boolean;
   noFail?: boolean;
+  gate?: Gate;
 }
 
 /**
@@ -236,7 +318,14 @@ export class ConfigResolver {
   /** Files that were read, for reporting. */
   readonly loaded = new Set<string>();
 
-  constructor(private readonly cli: CliConfig = {}) {}
+  /**
+   * `env` (default: none) enables what hadolint reads from the environment: `HADOLINT_*` variables and
+   * the user-level configuration files under HOME / XDG_CONFIG_HOME.
+   */
+  constructor(
+    private readonly cli: CliConfig = {},
+    private readonly env: NodeJS.ProcessEnv | null = null,
+  ) {}
 
   forFile(path: string): Promise<Config> {
     const dir = this.cli.configFile ? '' : dirname(resolve(path));
@@ -250,11 +339,19 @@ export class ConfigResolver {
 
   private async resolve(dir: string): Promise<Config> {
     let config = defaultConfig();
-    const files = this.cli.configFile ? [this.cli.configFile] : await findConfigFiles(dir);
+    let files = this.cli.configFile ? [this.cli.configFile] : await findConfigFiles(dir);
+    if (files.length === 0 && this.env) {
+      const user = await findUserConfigFile(this.env);
+      if (user) files = [user];
+    }
+    // Configured by hadolint's files alone: keep hadolint's pass/fail (a `gate:` key or --gate overrides it).
+    if (files.length > 0 && files.every((f) => /(?:^|[\\/])\.?hadolint\.ya?ml$/.test(f)))
+      config.gate = 'hadolint';
     for (const f of files) {
       config = applyConfigData(config, await readConfigFile(f));
       this.loaded.add(f);
     }
+    if (this.env) config = applyCli(config, cliConfigFromEnv(this.env));
     return applyCli(config, this.cli);
   }
 }
@@ -278,6 +375,7 @@ export function applyCli(base: Config, cli: CliConfig): Config {
     config.labelSchema[name] = (type as LabelType | undefined) ?? 'text';
   }
   if (cli.failureThreshold) config.failureThreshold = cli.failureThreshold;
+  if (cli.gate) config.gate = cli.gate;
   if (cli.strictLabels) config.strictLabels = true;
   if (cli.disableIgnorePragma) config.disableIgnorePragma = true;
   if (cli.noFail) config.noFail = true;

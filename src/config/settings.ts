@@ -26,7 +26,15 @@ export interface Config extends RuleSettings {
   failureThreshold: Threshold;
   disableIgnorePragma: boolean;
   noFail: boolean;
+  /**
+   * Which findings decide the exit code of `lint`: `all`, or `hadolint` (only findings of rules that have a
+   * hadolint or ShellCheck equivalent). A repository configured only by `.hadolint.yaml` gets `hadolint`,
+   * so dropping dockaudit into its CI keeps hadolint's pass/fail; dockaudit's own findings are still shown.
+   */
+  gate: Gate;
 }
+
+export type Gate = 'all' | 'hadolint';
 
 export function defaultConfig(): Config {
   return {
@@ -36,6 +44,7 @@ export function defaultConfig(): Config {
     failureThreshold: 'info',
     disableIgnorePragma: false,
     noFail: false,
+    gate: 'all',
     trustedRegistries: [],
     labelSchema: {},
     strictLabels: false,

@@ -12,6 +12,8 @@ export interface RuleDocs {
   good: string;
   /** Optional links (specifications, upstream docs). */
   references?: string[];
+  /** Configuration (keys of the engine's `Config`) the examples need, for rules driven by settings. */
+  config?: Readonly<Record<string, unknown>>;
 }
 
 export interface RuleMeta {
@@ -52,6 +54,11 @@ export interface ReportDescriptor {
    * position.
    */
   at?: { file: string; region: Region };
+  /**
+   * Codes of this finding in another tool, added to the rule's aliases (e.g. `SC2086` for a ShellCheck
+   * finding). Configuration (`ignored`, severity overrides) and pragmas may name them.
+   */
+  aliases?: string[];
 }
 
 export interface RuleContext<M, S = unknown> {

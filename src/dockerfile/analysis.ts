@@ -1,4 +1,5 @@
 import type { ImageRef } from '../core/image-ref.js';
+import type { ShellcheckResults } from '../shellcheck/types.js';
 import type { Dockerfile, Instruction, RunInstruction, Stage, Word } from './model.js';
 import { type CommandsOf, readCommands, type ShellSetting, shellKindOf } from './run-shell.js';
 import type { ShellCommand } from './shell-ast.js';
@@ -38,6 +39,11 @@ export class DockerfileAnalysis {
   /** The build context, when the linted Dockerfile's context folder is known (`lint --context DIR`). */
   get context(): ContextFacts | null {
     return this.options.context ?? null;
+  }
+
+  /** ShellCheck's comments on the file's shell scripts (`lint --shellcheck`); null when it did not run. */
+  get shellcheck(): ShellcheckResults | null {
+    return this.options.shellcheck ?? null;
   }
 
   get stages(): readonly Stage[] {
@@ -273,6 +279,8 @@ export class DockerfileAnalysis {
   }
 }
 
+export type { ShellcheckResults };
+
 /** What Dockerfile rules may ask of the build context (implemented by the context reader). */
 export interface ContextFacts {
   /** Absolute path of the context folder. */
@@ -289,6 +297,7 @@ export interface AnalysisOptions {
   /** `# hadolint shell=…` pragma: the shell RUN bodies are written in. */
   shell?: string | null;
   context?: ContextFacts | null;
+  shellcheck?: ShellcheckResults | null;
 }
 
 export interface RunCommand {

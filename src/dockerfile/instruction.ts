@@ -262,16 +262,8 @@ export function buildInstruction(
         problems,
         inst as unknown as Instruction,
       );
-      if (trigger) {
-        if (trigger.keyword === 'ONBUILD' || trigger.keyword === 'FROM' || trigger.keyword === 'MAINTAINER')
-          problem(
-            ctx,
-            'invalid-arguments',
-            `${trigger.keyword} is not allowed as an ONBUILD trigger`,
-            trigger.keywordSpan,
-          );
-        inst.trigger = trigger;
-      }
+      // ONBUILD ONBUILD/FROM/MAINTAINER is reported by the rule `onbuild-invalid-trigger` (hadolint DL3043).
+      if (trigger) inst.trigger = trigger;
       break;
     }
     case 'USER':

@@ -1,4 +1,12 @@
+import { stringify } from 'yaml';
 import type { RuleMeta } from '../core/rule.js';
+
+/** Configuration file keys of the engine's `Config` fields that rule examples use. */
+const CONFIG_KEYS: Record<string, string> = {
+  trustedRegistries: 'trustedRegistries',
+  labelSchema: 'label-schema',
+  strictLabels: 'strict-labels',
+};
 
 const FENCE: Record<string, string> = {
   dockerfile: 'dockerfile',
@@ -39,6 +47,7 @@ export function renderRuleDoc(rule: RuleMeta): string {
     '',
     rule.docs.rationale,
     '',
+    ...configSection(rule),
     '## Problem',
     '',
     '```' + fence,
@@ -62,6 +71,24 @@ export function renderRuleDoc(rule: RuleMeta): string {
     for (const r of rule.docs.references) lines.push(`- ${r}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The configuration the examples assume, as it is written in `.dockaudit.yaml` / `.hadolint.yaml`. */
+function configSection(rule: RuleMeta): string[] {
+  const config = rule.docs.config;
+  if (!config || Object.keys(config).length === 0) return [];
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) data[CONFIG_KEYS[k] ?? k] = v;
+  return [
+    '## Configuration',
+    '',
+    'The examples below assume this configuration (`.dockaudit.yaml`, or `.hadolint.yaml` unchanged):',
+    '',
+    '```yaml',
+    stringify(data).trimEnd(),
+    '```',
+    '',
+  ];
 }
 
 /** docs/rules/README.md: every rule, grouped by what it applies to. */

@@ -1,9 +1,9 @@
-import { parsePragmas } from '../config/pragmas.js';
+import { type Pragmas, parsePragmas } from '../config/pragmas.js';
 import type { Config } from '../config/settings.js';
 import type { Finding } from '../core/finding.js';
 import type { Span } from '../core/positions.js';
 import type { RuleMeta } from '../core/rule.js';
-import { type ContextFacts, DockerfileAnalysis } from '../dockerfile/analysis.js';
+import { type ContextFacts, DockerfileAnalysis, type ShellcheckResults } from '../dockerfile/analysis.js';
 import type { Dockerfile, Instruction } from '../dockerfile/model.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
@@ -18,40 +18,19 @@ export interface LintDockerfileOptions {
   displayPath?: string;
   /** The build context, for rules that need it (`lint --context DIR`). */
   context?: ContextFacts | null;
+  /** ShellCheck's findings for the file's shell scripts (`lint --shellcheck`); null when it did not run. */
+  shellcheck?: ShellcheckResults | null;
 }
 
 /** Lints one parsed Dockerfile: runs the rules, then drops what pragmas and `# check=skip` suppress. */
 export function lintDockerfile(file: Dockerfile, options: LintDockerfileOptions): Finding[] {
-  const lineOf = (offset: number) => file.lines.position(offset).line;
-  const pragmas = parsePragmas(file.comments.map((c) => ({ text: c.text, line: lineOf(c.span.start) })));
-  const analysis = new DockerfileAnalysis(file, { shell: pragmas.shell, context: options.context ?? null });
-  const skipped = buildkitSkips(file);
-
-  // dockaudit pragmas apply to the next instruction after the comment.
-  const nextInstructionKeys = new Map<number, Set<string>>();
-  for (const [line, keys] of pragmas.nextInstruction) {
-    const target = file.instructions.find((i) => lineOf(i.span.start) > line);
-    if (!target) continue;
-    const set = nextInstructionKeys.get(target.index) ?? new Set<string>();
-    for (const k of keys) set.add(k);
-    nextInstructionKeys.set(target.index, set);
-  }
-  const usePragmas = !options.config.disableIgnorePragma;
-
-  const suppressed = (rule: RuleMeta, span: Span): boolean => {
-    const keys = ruleKeys(rule);
-    if (skipped.all && rule.aliases.some(isBuildkitCheckName)) return true;
-    if (keys.some((k) => skipped.names.has(k))) return true;
-    if (!usePragmas) return false;
-    if (keys.some((k) => pragmas.global.has(k))) return true;
-    const inst = instructionAt(file.instructions, span.start);
-    if (!inst) return false;
-    const onLine = pragmas.byLine.get(lineOf(inst.span.start));
-    if (onLine && keys.some((k) => onLine.has(k))) return true;
-    const next = nextInstructionKeys.get(inst.index);
-    return Boolean(next && keys.some((k) => next.has(k)));
-  };
-
+  const pragmas = pragmasOf(file);
+  const analysis = new DockerfileAnalysis(file, {
+    shell: pragmas.shell,
+    context: options.context ?? null,
+    shellcheck: options.shellcheck ?? null,
+  });
+  const suppressed = suppressor(file, pragmas, !options.config.disableIgnorePragma);
   return runRules({
     file: options.displayPath ?? file.path,
     model: analysis,
@@ -62,6 +41,68 @@ export function lintDockerfile(file: Dockerfile, options: LintDockerfileOptions)
     suppressed,
     failures: options.failures,
   });
+}
+
+/** The pragma comments of a file (comments inside continued instructions are not pragmas). */
+export function pragmasOf(file: Dockerfile): Pragmas {
+  return parsePragmas(
+    file.comments.map((c) => ({
+      text: c.text,
+      line: file.lines.position(c.span.start).line,
+      inContinuation: c.inContinuation,
+    })),
+  );
+}
+
+/**
+ * Decides whether a finding is suppressed: BuildKit's `# check=skip=…`, then (unless pragmas are
+ * disabled) global, stage and line pragmas. A hadolint line pragma covers the instruction that starts on
+ * the next line, as in hadolint; a dockaudit one the next instruction.
+ */
+export function suppressor(
+  file: Dockerfile,
+  pragmas: Pragmas,
+  usePragmas: boolean,
+): (rule: RuleMeta, span: Span, aliases: readonly string[]) => boolean {
+  const lineOf = (offset: number) => file.lines.position(offset).line;
+  const skipped = buildkitSkips(file);
+  const firstAfter = (line: number) => file.instructions.find((i) => lineOf(i.span.start) > line) ?? null;
+
+  const nextInstructionKeys = new Map<number, Set<string>>();
+  for (const [line, keys] of pragmas.nextInstruction) {
+    const target = firstAfter(line);
+    if (target) addKeys(nextInstructionKeys, target.index, keys);
+  }
+  const stageKeys = new Map<number, Set<string>>();
+  for (const p of pragmas.stage) {
+    const target = firstAfter(p.line);
+    if (!target || target.keyword !== 'FROM') continue;
+    // hadolint requires the FROM right below the comment; dockaudit skips blank and comment lines.
+    if (p.tool === 'hadolint' && lineOf(target.span.start) !== p.line + 1) continue;
+    addKeys(stageKeys, target.stage, p.keys);
+  }
+
+  return (rule, span, aliases) => {
+    const keys = aliases.length > 0 ? [...ruleKeys(rule), ...aliases] : ruleKeys(rule);
+    if (skipped.all && rule.aliases.some(isBuildkitCheckName)) return true;
+    if (keys.some((k) => skipped.names.has(k))) return true;
+    if (!usePragmas) return false;
+    if (keys.some((k) => pragmas.global.has(k))) return true;
+    const found = instructionAt(file.instructions, span.start);
+    const inst = found && span.start < Math.max(found.span.end, found.span.start + 1) ? found : null;
+    const stageKeySet = found ? stageKeys.get(found.stage) : undefined;
+    if (stageKeySet && keys.some((k) => stageKeySet.has(k))) return true;
+    const onLine = pragmas.byLine.get(inst ? lineOf(inst.span.start) : lineOf(span.start));
+    if (onLine && keys.some((k) => onLine.has(k))) return true;
+    const next = inst ? nextInstructionKeys.get(inst.index) : undefined;
+    return Boolean(next && keys.some((k) => next.has(k)));
+  };
+}
+
+function addKeys(map: Map<number, Set<string>>, at: number, keys: Iterable<string>): void {
+  let set = map.get(at);
+  if (!set) map.set(at, (set = new Set()));
+  for (const k of keys) set.add(k);
 }
 
 /** The instruction whose span holds an offset (ONBUILD triggers resolve to their ONBUILD). */

@@ -2,11 +2,12 @@ import { promises as fs } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Config } from '../config/settings.js';
 import type { Finding, InputError } from '../core/finding.js';
-import type { ContextFacts } from '../dockerfile/analysis.js';
+import type { ContextFacts, ShellcheckResults } from '../dockerfile/analysis.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
+import { GitignoreStack } from './gitignore.js';
 import { lintDockerfile } from './lint-dockerfile.js';
 import type { RuleFailure } from './run-rules.js';
 
@@ -22,6 +23,8 @@ export interface LintResult {
   files: string[];
   sources: Map<string, string>;
   failures: RuleFailure[];
+  /** Set when ShellCheck was asked for: whether it ran, over how many scripts, in how long. */
+  shellcheck?: { ran: boolean; version: string | null; scripts: number; ms: number };
 }
 
 export interface LintOptions {
@@ -31,6 +34,8 @@ export interface LintOptions {
   catalog?: MessageCatalog;
   /** The build context of a file, for rules that need it (`lint --context DIR`); null when unknown. */
   contextFor?: (path: string) => ContextFacts | null;
+  /** Run ShellCheck on RUN scripts (when the program is installed; otherwise the result says so). */
+  shellcheck?: boolean | { program: string };
 }
 
 /** Why a text cannot be linted as a Dockerfile at all, or null when it can. */
@@ -50,27 +55,46 @@ export function notADockerfile(file: Dockerfile): InputError | null {
 /** Lints sources already read; unreadable or non-Dockerfile inputs become input errors, the rest is linted. */
 export async function lintSources(sources: LintSource[], options: LintOptions): Promise<LintResult> {
   const result: LintResult = { findings: [], errors: [], files: [], sources: new Map(), failures: [] };
+  const lintable: Dockerfile[] = [];
   for (const source of sources) {
     result.files.push(source.path);
     result.sources.set(source.path, source.text);
     const file = parseDockerfile(source.text, source.path);
     const bad = notADockerfile(file);
-    if (bad) {
-      result.errors.push(bad);
-      continue;
-    }
-    const config = await options.configFor(source.path);
+    if (bad) result.errors.push(bad);
+    else lintable.push(file);
+  }
+  const shellcheck = options.shellcheck ? await runShellcheckOn(lintable, options.shellcheck, result) : null;
+  for (let i = 0; i < lintable.length; i++) {
+    const file = lintable[i]!;
+    const config = await options.configFor(file.path);
     if (!config) continue;
     const findings = lintDockerfile(file, {
       config,
       rules: options.rules,
       catalog: options.catalog,
       failures: result.failures,
-      context: options.contextFor?.(source.path) ?? null,
+      shellcheck: shellcheck?.[i] ?? null,
+      context: options.contextFor?.(file.path) ?? null,
     });
     for (const f of findings) result.findings.push(f);
   }
   return result;
+}
+
+async function runShellcheckOn(
+  files: Dockerfile[],
+  option: true | { program: string },
+  result: LintResult,
+): Promise<ShellcheckResults[] | null> {
+  const program = option === true ? 'shellcheck' : option.program;
+  const { shellcheckDockerfiles, shellcheckVersion } = await import('../shellcheck/index.js');
+  const version = await shellcheckVersion(program);
+  result.shellcheck = { ran: false, version, scripts: 0, ms: 0 };
+  if (!version) return null;
+  const run = await shellcheckDockerfiles(files, program);
+  result.shellcheck = { ran: true, version, scripts: run.scripts, ms: Math.round(run.ms) };
+  return run.results;
 }
 
 const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:[._-].+)?$|\.(?:dockerfile|containerfile)$/i;
@@ -94,14 +118,17 @@ const SKIP_DIRS = new Set([
   '.tox',
 ]);
 
-/** Expands files and folders to Dockerfiles (folders are searched recursively). */
+/**
+ * Expands files and folders to Dockerfiles. Folders are searched recursively, skipping what `.gitignore`
+ * files ignore (see `GitignoreStack`); files named explicitly are always kept.
+ */
 export async function discoverDockerfiles(
   paths: string[],
   cwd = process.cwd(),
 ): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, gitignore: GitignoreStack): Promise<void> => {
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -113,8 +140,8 @@ export async function discoverDockerfiles(
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) await walk(p);
-      } else if (e.isFile() && isDockerfileName(e.name)) files.push(p);
+        if (!SKIP_DIRS.has(e.name) && !gitignore.ignores(p, true)) await walk(p, await gitignore.enter(p));
+      } else if (e.isFile() && isDockerfileName(e.name) && !gitignore.ignores(p, false)) files.push(p);
     }
   };
   for (const path of paths) {
@@ -125,7 +152,7 @@ export async function discoverDockerfiles(
       errors.push({ file: path, message: describeIoError(error) });
       continue;
     }
-    if (stat.isDirectory()) await walk(path);
+    if (stat.isDirectory()) await walk(path, await GitignoreStack.forWalkRoot(path));
     else files.push(path);
   }
   return {

@@ -18,8 +18,8 @@ export interface RunRulesInput<M> {
   rules: readonly Rule<M, RuleSettings>[];
   config: Config;
   catalog?: MessageCatalog;
-  /** Target-specific suppression (pragmas); receives the rule and where it reported. */
-  suppressed?: (rule: RuleMeta, span: Span) => boolean;
+  /** Target-specific suppression (pragmas); receives the rule, where it reported and the finding's own aliases. */
+  suppressed?: (rule: RuleMeta, span: Span, aliases: readonly string[]) => boolean;
   /** Rules that threw; the run goes on without their findings. */
   failures?: RuleFailure[];
 }
@@ -39,6 +39,10 @@ function matches(rule: RuleMeta, keys: ReadonlySet<string>): boolean {
 export interface RuleSelection {
   isEnabled(rule: RuleMeta): boolean;
   severityOf(rule: RuleMeta): Severity;
+  /** Whether a finding's own alias (e.g. a ShellCheck code) is switched off. */
+  isIgnoredAlias(alias: string): boolean;
+  /** Severity configured for a finding's own alias, if any. */
+  severityOfAlias(alias: string): Severity | undefined;
 }
 
 /** Which rules run, and at what severity, under a configuration. */
@@ -59,6 +63,12 @@ export function selectRules(config: Config): RuleSelection {
       }
       return rule.severity;
     },
+    isIgnoredAlias(alias) {
+      return ignored.has(alias);
+    },
+    severityOfAlias(alias) {
+      return overrides.get(alias);
+    },
   };
 }
 
@@ -74,8 +84,19 @@ export function runRules<M>(input: RunRulesInput<M>): Finding[] {
     if (!selection.isEnabled(rule)) continue;
     const severity = selection.severityOf(rule);
     const report = (d: ReportDescriptor) => {
-      if (input.suppressed?.(rule, d.span)) return;
-      findings.push(toFinding(input, rule, severity, d));
+      const extra = d.aliases ?? NO_ALIASES;
+      if (extra.some((a) => selection.isIgnoredAlias(a))) return;
+      if (input.suppressed?.(rule, d.span, extra)) return;
+      let own = severity;
+      for (const a of extra) {
+        const s = selection.severityOfAlias(a);
+        if (s) {
+          own = s;
+          d = { ...d, severity: undefined };
+          break;
+        }
+      }
+      findings.push(toFinding(input, rule, own, d));
     };
     try {
       rule.check({ model: input.model, settings: input.config, report });
@@ -86,6 +107,8 @@ export function runRules<M>(input: RunRulesInput<M>): Finding[] {
   }
   return findings;
 }
+
+const NO_ALIASES: readonly string[] = [];
 
 function toFinding<M>(
   input: RunRulesInput<M>,
@@ -101,7 +124,7 @@ function toFinding<M>(
     file: d.at?.file ?? input.file,
     rule: rule.id,
     code: rule.code,
-    aliases: [...rule.aliases],
+    aliases: d.aliases ? [...rule.aliases, ...d.aliases] : [...rule.aliases],
     severity: d.severity && severity === rule.severity ? d.severity : severity,
     category: rule.category,
     ...region,

@@ -21,7 +21,11 @@ export interface MessageCatalog {
 export interface Catalog<K extends string> {
   /** Area the strings belong to (report, optimize, audit…), for tests and error messages. */
   readonly area: string;
-  readonly tables: { readonly en: Readonly<Record<K, string>>; readonly zh: Readonly<Record<K, string>>; readonly ru: Readonly<Record<K, string>> };
+  readonly tables: {
+    readonly en: Readonly<Record<K, string>>;
+    readonly zh: Readonly<Record<K, string>>;
+    readonly ru: Readonly<Record<K, string>>;
+  };
 }
 
 /**
@@ -33,7 +37,9 @@ export function defineCatalog<const T extends Record<string, string>>(
   en: T,
   zh: Record<keyof T & string, string>,
   ru: Record<keyof T & string, string>,
-): Catalog<keyof T & string> & { t: (lang: Lang, key: keyof T & string, data?: Record<string, string | number>) => string } {
+): Catalog<keyof T & string> & {
+  t: (lang: Lang, key: keyof T & string, data?: Record<string, string | number>) => string;
+} {
   const tables = { en, zh, ru } as Catalog<keyof T & string>['tables'];
   const catalog = {
     area,
@@ -41,7 +47,9 @@ export function defineCatalog<const T extends Record<string, string>>(
     t(lang: Lang, key: keyof T & string, data?: Record<string, string | number>): string {
       const template = tables[lang][key] ?? tables.en[key];
       if (!data) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data[name] === undefined ? whole : String(data[name])));
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        data[name] === undefined ? whole : String(data[name]),
+      );
     },
   };
   registry.push(catalog as unknown as Catalog<string>);

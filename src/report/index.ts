@@ -11,7 +11,21 @@ export async function render(format: Format, input: ReportInput, options: Render
       return renderJson(input);
     case 'tty':
       return renderTty(input, options);
-    default:
-      throw new Error(`output format ${format} is not available yet`);
+    case 'sarif':
+      return (await import('./sarif.js')).renderSarif(input, options);
+    case 'checkstyle':
+      return (await import('./checkstyle.js')).renderCheckstyle(input);
+    case 'gitlab':
+      return (await import('./gitlab.js')).renderGitlab(input, options);
+    case 'junit':
+      return (await import('./junit.js')).renderJunit(input);
+    case 'github':
+      return (await import('./github.js')).renderGithub(input);
+    case 'markdown':
+      return (await import('./markdown.js')).renderMarkdown(input);
+    default: {
+      const unknown: never = format;
+      throw new Error(`unknown output format ${String(unknown)}`);
+    }
   }
 }

@@ -1,7 +1,16 @@
 import type { Finding, InputError } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule.js';
 
-export const FORMATS = ['tty', 'json'] as const;
+export const FORMATS = [
+  'tty',
+  'json',
+  'sarif',
+  'checkstyle',
+  'gitlab',
+  'junit',
+  'github',
+  'markdown',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function isFormat(value: unknown): value is Format {
@@ -22,10 +31,16 @@ export interface ReportInput {
   rules: readonly RuleMeta[];
   /** Command-specific data added to JSON output under its own key (for example an image's layers). */
   extra?: Record<string, unknown>;
+  /**
+   * Fingerprints computed before some findings were dropped (by a baseline). Occurrence indices depend on
+   * the whole set of findings, so they must not be recomputed over what is left; absent, reporters compute
+   * them from the findings and the sources.
+   */
+  fingerprints?: ReadonlyMap<Finding, string>;
 }
 
 export interface RenderOptions {
   color: boolean;
-  /** Source texts by file, for code frames. */
+  /** Source texts by file, for code frames, fix regions and fingerprints. */
   sources?: ReadonlyMap<string, string>;
 }

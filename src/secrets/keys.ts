@@ -153,6 +153,8 @@ const NOT_SECRET_LAST = new Set([
   'parameter',
   'policy',
   'algorithm',
+  'scheme',
+  'schema',
   'algo',
   'alg',
   'prefix',

@@ -75,6 +75,8 @@ const DUMMY_WORDS = new Set([
   'string',
   'your',
   'unknown',
+  'invalid',
+  'disabled',
   'username',
   'user',
   'usernamepassword',

@@ -53,7 +53,10 @@ export function fixWith(rule: DockerfileRule, code: string, config?: Partial<Con
   ).output;
 }
 
-/** Table test for one Dockerfile rule: valid cases report nothing, invalid ones exactly the expected findings. */
+/**
+ * Table test for one Dockerfile rule: valid cases report nothing, invalid ones exactly the expected findings.
+ * The docs examples are linted with the configuration they declare (`docs.config`).
+ */
 export function testRule(rule: DockerfileRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`${rule.id} (${rule.code})`, () => {
     it('has complete metadata', () => {
@@ -65,10 +68,9 @@ export function testRule(rule: DockerfileRule, cases: { valid: ValidCase[]; inva
     });
     if (cases.invalid.length > 0) {
       it('reports its own docs "bad" example and not the "good" one', () => {
-        expect(lintWith(rule, `${rule.docs.bad}\n`, { enabled: [rule.id] }).findings.length).toBeGreaterThan(
-          0,
-        );
-        expect(lintWith(rule, `${rule.docs.good}\n`, { enabled: [rule.id] }).findings).toEqual([]);
+        const config = { enabled: [rule.id], ...(rule.docs.config as Partial<Config> | undefined) };
+        expect(lintWith(rule, `${rule.docs.bad}\n`, config).findings.length).toBeGreaterThan(0);
+        expect(lintWith(rule, `${rule.docs.good}\n`, config).findings).toEqual([]);
       });
     }
     cases.valid.forEach((c, i) => {

@@ -174,3 +174,11 @@ describe('checkKeyValue and checkValue', () => {
     expect(checkValue(randomish(32), { entropy: true })).toMatchObject([{ kind: 'high-entropy' }]);
   });
 });
+
+describe('values that name a setting, not a secret (found in the compose corpus)', () => {
+  it('does not report a password scheme or an obviously invalid value', () => {
+    expect(checkKeyValue('MAILCOW_PASS_SCHEME', 'BLF-CRYPT')).toEqual([]);
+    expect(checkKeyValue('API_KEY_READ_ONLY', 'invalid')).toEqual([]);
+    expect(checkKeyValue('DB_PASSWORD', 'kq8V3xZ1rLm9TgW4pKd7sYb2')).not.toEqual([]);
+  });
+});

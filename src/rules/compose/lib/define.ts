@@ -1,0 +1,7 @@
+import type { ComposeRule } from '../../../compose/audit.js';
+
+export type { ComposeRule } from '../../../compose/audit.js';
+
+export function composeRule(rule: Omit<ComposeRule, 'target'>): ComposeRule {
+  return { ...rule, target: 'compose' };
+}
