@@ -33,6 +33,20 @@ const MEASURED: [string, number, number][] = [
   ['python3-pip', 30, 46_811],
   ['python3-venv', 30, 39_513],
   ['python3-dev', 41, 92_218],
+  ['nodejs', 13, 284_544],
+  ['npm', 387, 418_185],
+  ['nginx-light', 19, 15_489],
+  ['nginx', 17, 15_328],
+  ['git', 25, 113_894],
+  ['default-jdk-headless', 37, 301_104],
+  ['default-jre-headless', 35, 223_905],
+  ['golang-go', 4, 453_413],
+  ['make', 1, 1_592],
+  ['libjpeg-dev', 19, 31_156],
+  ['zlib1g-dev', 17, 30_586],
+  ['libssl-dev', 2, 18_248],
+  ['libffi-dev', 1, 315],
+  ['ca-certificates', 3, 8_745],
 ];
 
 const TABLE = new Map<string, PackageEstimate>(
