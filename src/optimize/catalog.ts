@@ -115,6 +115,8 @@ const en = {
   'ui.col.outcome': 'Outcome',
   'ui.estimate': 'Estimated final image: {before} → {after}',
   'ui.estimateUnknown': 'Estimated final image size: not known for these base images',
+  'ui.estimateSaving':
+    'Expected saving: up to {size} (packages the final image no longer installs; the base image is not in the size table)',
   'ui.basis': 'Basis of the estimate',
   'ui.remaining': 'Findings left in the optimized Dockerfile',
   'ui.none': 'none',
@@ -248,6 +250,7 @@ const zh: Record<Keys, string> = {
   'ui.col.outcome': '结果',
   'ui.estimate': '最终镜像估计:{before} → {after}',
   'ui.estimateUnknown': '最终镜像大小估计:这些基础镜像的大小未知',
+  'ui.estimateSaving': '预期节省:最多 {size}(最终镜像不再安装的包;基础镜像不在大小表中)',
   'ui.basis': '估计依据',
   'ui.remaining': '优化版 Dockerfile 中剩余的问题',
   'ui.none': '无',
@@ -393,6 +396,8 @@ const ru: Record<Keys, string> = {
   'ui.col.outcome': 'Результат',
   'ui.estimate': 'Оценка итогового образа: {before} → {after}',
   'ui.estimateUnknown': 'Оценка размера итогового образа: размеры этих базовых образов неизвестны',
+  'ui.estimateSaving':
+    'Ожидаемая экономия: до {size} (пакеты, которые итоговый образ больше не ставит; базового образа нет в таблице размеров)',
   'ui.basis': 'Основа оценки',
   'ui.remaining': 'Замечания, оставшиеся в оптимизированном Dockerfile',
   'ui.none': 'нет',

@@ -45,7 +45,10 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function estimateLine(result: OptimizeResult, lang: Lang): string {
   const t = tr(lang);
   const e = result.estimate;
-  if (e.optimizedBytes === null) return t('ui.estimateUnknown');
+  if (e.optimizedBytes === null)
+    return e.savingBytes !== null
+      ? t('ui.estimateSaving', { size: formatBytes(e.savingBytes) })
+      : t('ui.estimateUnknown');
   return t('ui.estimate', {
     before: e.originalBytes === null ? t('ui.unknown') : formatBytes(e.originalBytes),
     after: formatBytes(e.optimizedBytes),
@@ -140,6 +143,12 @@ function verifyRows(v: VerifyReport, lang: Lang): string[][] {
     [t('verify.ports'), o?.ports.join(', ') || '—', n?.ports.join(', ') || '—', '—'],
     [t('verify.smoke'), smoke(o?.smoke ?? null), smoke(n?.smoke ?? null), t('verify.passed')],
   ];
+}
+
+function expectedSize(v: VerifyReport): string {
+  if (v.expectedBytes !== null) return formatBytes(v.expectedBytes);
+  if (v.expectedSavingBytes !== null) return `−${formatBytes(v.expectedSavingBytes)}`;
+  return '—';
 }
 
 export function verifySummary(v: VerifyReport, lang: Lang): string {

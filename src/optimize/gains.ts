@@ -51,9 +51,12 @@ export function estimateSizes(
   );
   const originalPkgs = packagesBytes(finalPackages, basis, 'original packages');
   const keptPkgs = packagesBytes(synthesis.runtimePackages, basis, 'optimized packages');
-  return {
-    originalBytes: original ? original.bytes + originalPkgs : null,
-    optimizedBytes: optimized ? optimized.bytes + keptPkgs : null,
-    basis,
-  };
+  const originalBytes = original ? original.bytes + originalPkgs : null;
+  const optimizedBytes = optimized ? optimized.bytes + keptPkgs : null;
+  let savingBytes: number | null = null;
+  if (originalBytes !== null && optimizedBytes !== null)
+    savingBytes = Math.max(0, originalBytes - optimizedBytes);
+  else if (detection.base.image && detection.base.image === synthesis.runtimeBase && originalPkgs > 0)
+    savingBytes = Math.max(0, originalPkgs - keptPkgs);
+  return { originalBytes, optimizedBytes, savingBytes, basis };
 }

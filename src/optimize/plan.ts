@@ -138,9 +138,9 @@ export function optimizeDockerfile(
   const outFile = parseDockerfile(output, path);
   const remaining = lintDockerfile(outFile, { config, rules });
   const estimate = estimateSizes(model, detection, synthesis);
-  if (estimate.originalBytes !== null && estimate.optimizedBytes !== null) {
+  if (estimate.savingBytes !== null) {
     const multi = changes.find((c) => c.key === 'change.multiStage');
-    if (multi) multi.gain.sizeBytes = Math.max(0, estimate.originalBytes - estimate.optimizedBytes);
+    if (multi) multi.gain.sizeBytes = estimate.savingBytes;
   }
   const { dockerignore, exists } = proposeIgnore(contextDir, path, output);
   if (dockerignore && !exists)

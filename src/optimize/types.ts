@@ -124,6 +124,11 @@ export interface ExtraFile {
 export interface SizeEstimate {
   originalBytes: number | null;
   optimizedBytes: number | null;
+  /**
+   * Expected saving: the difference of both sizes, or (same base image, size unknown) the packages the
+   * final image no longer installs — an upper bound, as the packages' dependencies overlap.
+   */
+  savingBytes: number | null;
   /** Each term of the estimate, for the explanation. */
   basis: string[];
 }

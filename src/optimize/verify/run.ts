@@ -71,6 +71,7 @@ export async function verifyOptimization(input: VerifyInput): Promise<VerifyRepo
     original: null,
     optimized: null,
     expectedBytes: result.estimate.optimizedBytes,
+    expectedSavingBytes: result.estimate.savingBytes,
     syntaxStripped: false,
     failure: null,
   };

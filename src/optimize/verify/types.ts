@@ -27,6 +27,8 @@ export interface VerifyReport {
   original: ImageFacts | null;
   optimized: ImageFacts | null;
   expectedBytes: number | null;
+  /** Expected saving when the absolute size is not known (see SizeEstimate.savingBytes). */
+  expectedSavingBytes: number | null;
   /** The optimized Dockerfile's `# syntax=` line was left out for the build. */
   syntaxStripped: boolean;
   failure: BuildFailure | null;
