@@ -132,12 +132,7 @@ function verifyRows(v: VerifyReport, lang: Lang): string[][] {
     s === null ? t('verify.notRun') : s ? t('verify.passed') : t('verify.failed');
   const size = (b: number | undefined) => (b === undefined ? '—' : formatBytes(b));
   return [
-    [
-      t('verify.size'),
-      size(o?.size),
-      size(n?.size),
-      v.expectedBytes === null ? '—' : formatBytes(v.expectedBytes),
-    ],
+    [t('verify.size'), size(o?.size), size(n?.size), expectedSize(v)],
     [t('verify.layers'), String(o?.layers ?? '—'), String(n?.layers ?? '—'), '—'],
     [t('verify.user'), o?.user || 'root', n?.user || 'root', 'non-root'],
     [t('verify.ports'), o?.ports.join(', ') || '—', n?.ports.join(', ') || '—', '—'],
