@@ -84,6 +84,9 @@ const en = {
   'reason.nginxConfigReplaced': 'replaced by a copy listening on port {port}',
   'reason.generatedFile': 'new file: needed by the optimized Dockerfile',
   'reason.duplicate': 'removed: the runtime stage already does this',
+  'reason.copyFromRemapped': 'kept, copying from the builder (the stage it named is merged into it)',
+  'reason.mergedStage':
+    'removed: the stage it copies from is merged into the builder (check that the paths still match)',
   // Comments written into the optimized Dockerfile
   'comment.builder': 'Builder: compilers, headers and package caches stay in this stage',
   'comment.systemBuildDeps': 'System packages needed only to build',
@@ -221,6 +224,8 @@ const zh: Record<Keys, string> = {
   'reason.nginxConfigReplaced': '由监听端口 {port} 的副本代替',
   'reason.generatedFile': '新文件:优化后的 Dockerfile 需要它',
   'reason.duplicate': '删除:运行阶段已经做了这件事',
+  'reason.copyFromRemapped': '保留,改为从构建阶段复制(它原来引用的阶段已合并进构建阶段)',
+  'reason.mergedStage': '删除:它复制来源的阶段已合并进构建阶段(请确认路径仍然一致)',
   'comment.builder': '构建阶段:编译器、头文件和包缓存只留在这个阶段',
   'comment.systemBuildDeps': '只在构建时需要的系统包',
   'comment.deps': '先装依赖:只有 {files} 变化时才重建这一层',
@@ -367,6 +372,9 @@ const ru: Record<Keys, string> = {
   'reason.nginxConfigReplaced': 'заменено копией, слушающей порт {port}',
   'reason.generatedFile': 'новый файл: нужен оптимизированному Dockerfile',
   'reason.duplicate': 'удалено: стадия выполнения уже делает это',
+  'reason.copyFromRemapped': 'сохранено, копирование из стадии сборки (указанная стадия объединена с ней)',
+  'reason.mergedStage':
+    'удалено: стадия, из которой шло копирование, объединена со стадией сборки (проверьте, что пути совпадают)',
   'comment.builder': 'Стадия сборки: компиляторы, заголовки и кэши пакетов остаются здесь',
   'comment.systemBuildDeps': 'Системные пакеты, нужные только для сборки',
   'comment.deps': 'Сначала зависимости: этот слой пересобирается, только когда меняются {files}',

@@ -201,3 +201,19 @@ export function copyParts(inst: Instruction): { sources: string[]; destination: 
   if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') return { sources: [], destination: null };
   return { sources: inst.sources.map((w) => w.value), destination: inst.destination?.value ?? null };
 }
+
+/** The original stage a `COPY --from` names (by alias or index), or null for an image or none. */
+export function copyFromStage(model: DockerfileAnalysis, inst: Instruction): number | null {
+  if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') return null;
+  const from = inst.flags.find((f) => f.name === 'from')?.value;
+  if (!from) return null;
+  const byName = model.stages.find((st) => st.name === from.toLowerCase());
+  if (byName && byName.index < inst.stage) return byName.index;
+  if (/^\d+$/.test(from) && Number(from) < inst.stage) return Number(from);
+  return null;
+}
+
+/** A runtime COPY from one of the original's build stages, now merged into `builder`. */
+export function remapCopyFrom(step: Step): string {
+  return step.text.replace(/--from=(?:"[^"]*"|\S+)/, '--from=builder');
+}

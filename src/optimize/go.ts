@@ -3,7 +3,7 @@
  * (CGO_ENABLED=0) copied onto distroless `static:nonroot` (or onto alpine when the final stage runs its
  * own shell steps, or onto distroless `base` when cgo is on).
  */
-import { commandAsWords, execForm, out, Recorder, runWithMounts } from './common.js';
+import { commandAsWords, copyFromStage, execForm, out, Recorder, runWithMounts } from './common.js';
 import { finalSteps, lastBuildIndex } from './layout.js';
 import type { SynthInput } from './python.js';
 import type { Step } from './steps.js';
@@ -114,11 +114,12 @@ export function synthesizeGo(input: SynthInput): Synthesis {
       rec.dispose(s, 'changed', 'reason.cmdExec', 'runtime');
       handled.add(s);
     }
-  for (const s of steps)
-    if (s.final && s.inst.keyword === 'COPY' && s.inst.flags.some((f) => f.name === 'from')) {
-      rec.dispose(s, 'changed', 'reason.copyFromReplaced', 'runtime', { what: '/app' });
-      handled.add(s);
-    }
+  // The first copy from a build stage is the binary; others (configuration, assets) are remapped.
+  const binaryCopy = steps.find((s) => s.final && copyFromStage(model, s.inst) !== null);
+  if (binaryCopy) {
+    rec.dispose(binaryCopy, 'changed', 'reason.copyFromReplaced', 'runtime', { what: '/app' });
+    handled.add(binaryCopy);
+  }
   for (const s of steps)
     if (s.final && (s.keyword === 'USER' || s.keyword === 'HEALTHCHECK' || s.run?.kind === 'packages')) {
       rec.dispose(
@@ -142,7 +143,7 @@ export function synthesizeGo(input: SynthInput): Synthesis {
     { security: true },
     { user: 'nonroot', uid: 65532 },
   );
-  const own = finalSteps(steps, rec, { chown: user, handled, buildsUntil: lastBuildIndex(steps) });
+  const own = finalSteps(steps, rec, { chown: user, handled, model, buildsUntil: lastBuildIndex(steps) });
   rec.change(
     'change.noHealthcheck',
     'healthcheck-missing',

@@ -173,7 +173,12 @@ export function synthesizeJava(input: SynthInput): Synthesis {
     {},
     { why: "the JRE image has no HTTP client; use the application's health endpoint from the orchestrator" },
   );
-  const own = finalSteps(steps, rec, { chown: '10001:10001', handled, buildsUntil: lastBuildIndex(steps) });
+  const own = finalSteps(steps, rec, {
+    chown: '10001:10001',
+    handled,
+    model,
+    buildsUntil: lastBuildIndex(steps),
+  });
   return {
     stages: [
       { from: builderBase, alias: 'builder', body: builder },

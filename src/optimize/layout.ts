@@ -1,6 +1,6 @@
 /** Placement shared by the stack synthesizers: system packages, the user's own steps, the command. */
 import type { DockerfileAnalysis } from '../dockerfile/analysis.js';
-import { execForm, out, type Recorder, withFlags } from './common.js';
+import { copyFromStage, execForm, out, type Recorder, remapCopyFrom, withFlags } from './common.js';
 import { FETCH_TOOLS, installRun, type SystemPackage, splitPackages } from './packages.js';
 import type { Step } from './steps.js';
 import type { Detection, OutInstruction, StackKind } from './types.js';
@@ -135,6 +135,8 @@ export interface FinalStepOptions {
   chown: string | null;
   /** Steps a synthesizer placed itself. */
   handled: Set<Step>;
+  /** The original's analysis: COPY --from one of its stages is remapped to the builder. */
+  model?: DockerfileAnalysis;
   /** Port change for EXPOSE (unprivileged nginx). */
   port?: { from: number; to: number } | null;
   /**
@@ -172,7 +174,12 @@ export function finalSteps(steps: Step[], rec: Recorder, opts: FinalStepOptions)
       rec.dispose(s, 'kept', 'reason.workdir', 'builder');
       continue;
     }
-    if (k === 'COPY' || k === 'ADD') {
+    if ((k === 'COPY' || k === 'ADD') && opts.model && copyFromStage(opts.model, s.inst) !== null) {
+      const flags =
+        opts.chown && !s.inst.flags.some((f) => f.name === 'chown') ? [`--chown=${opts.chown}`] : [];
+      text = remapCopyFrom({ ...s, text: withFlags(s, flags) });
+      rec.dispose(s, 'changed', 'reason.copyFromRemapped', 'runtime');
+    } else if (k === 'COPY' || k === 'ADD') {
       const isAddLocal = k === 'ADD' && !s.inst.sources.some((w) => /^(?:https?:|git@)/.test(w.value));
       const hasChown = s.inst.flags.some((f) => f.name === 'chown');
       const flags = opts.chown && !hasChown ? [`--chown=${opts.chown}`] : [];

@@ -7,6 +7,7 @@
 import { parseImageRef } from '../core/image-ref.js';
 import {
   commandAsWords,
+  copyFromStage,
   copyParts,
   createUserRun,
   editText,
@@ -208,13 +209,16 @@ export function synthesizeNode(input: SynthInput): Synthesis {
       (isStatic && s.final && s.keyword === 'RUN' && s.inst.index > buildAt && buildAt >= 0);
     if (!builderSide) continue;
     if (k === 'COPY' || k === 'ADD') {
-      if (s.inst.flags.some((f) => f.name === 'from')) builder.push(out(s.text));
-      rec.dispose(
-        s,
-        s.inst.flags.some((f) => f.name === 'from') ? 'kept' : 'moved',
-        s.inst.flags.some((f) => f.name === 'from') ? 'reason.keptBuilder' : 'reason.copySourceBuilder',
-        'builder',
-      );
+      const fromImage = s.inst.flags.some((f) => f.name === 'from') && copyFromStage(model, s.inst) === null;
+      if (fromImage) builder.push(out(s.text));
+      if (copyFromStage(model, s.inst) !== null) rec.dispose(s, 'removed', 'reason.mergedStage', null);
+      else
+        rec.dispose(
+          s,
+          fromImage ? 'kept' : 'moved',
+          fromImage ? 'reason.keptBuilder' : 'reason.copySourceBuilder',
+          'builder',
+        );
       if (k === 'ADD')
         rec.change('change.addToCopy', 'add-instead-of-copy', 'hadolint DL3020', { reliability: true });
     } else if (k === 'RUN' && s.run?.kind !== 'packages') {
@@ -243,10 +247,11 @@ export function synthesizeNode(input: SynthInput): Synthesis {
   if (pkgs.runtime) runtime.push(out(pkgs.runtime, 'comment.runtimeDeps'));
   let user: string;
   const tail: OutInstruction[] = [];
+  const outputCopy = steps.find((s) => s.final && copyFromStage(model, s.inst) !== null);
   for (const s of steps)
-    if (s.final && s.inst.keyword === 'COPY' && s.inst.flags.some((f) => f.name === 'from')) {
+    if (s.final && copyFromStage(model, s.inst) !== null && (!isStatic || s === outputCopy)) {
       rec.dispose(s, 'changed', 'reason.copyFromReplaced', 'runtime', {
-        what: s.inst.sources.map((w) => w.value).join(' '),
+        what: copyParts(s.inst).sources.join(' '),
       });
       handled.add(s);
     }

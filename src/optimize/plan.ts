@@ -98,6 +98,12 @@ export function optimizeDockerfile(
   const model = new DockerfileAnalysis(file);
   const steps = readSteps(model);
   const detection = detectStack({ model, steps, context: contextDir });
+  // Windows images, PowerShell/cmd shells and the backtick escape are not rewritten into Linux stages.
+  const final = model.finalStage;
+  if (file.escape !== '\\' || (final && final.instructions.some((i) => model.shellOf(i).kind !== 'posix'))) {
+    detection.stack = 'generic';
+    detection.evidence.push('non-POSIX shell');
+  }
   const input: SynthInput = {
     model,
     steps,

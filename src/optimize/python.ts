@@ -7,6 +7,8 @@ import { parseImageRef } from '../core/image-ref.js';
 import type { DockerfileAnalysis } from '../dockerfile/analysis.js';
 import {
   commandAsWords,
+  copyFromStage,
+  copyParts,
   createUserRun,
   editText,
   finalUser,
@@ -292,15 +294,14 @@ export function synthesizePython(input: SynthInput): Synthesis {
     }
   runtime.push(out(`WORKDIR ${dir}`));
   runtime.push(out('COPY --from=builder /opt/venv /opt/venv', 'comment.fromBuilder'));
+  // Copies of installed packages from the original's build stage: the venv replaces them.
+  const PY_INSTALL =
+    /site-packages|dist-packages|\/usr\/local\/(?:bin|lib)|\/root\/\.local|venv|\/install\b|wheels?\b/;
   for (const s of steps)
     if (
       s.final &&
-      s.inst.keyword === 'COPY' &&
-      s.inst.flags.some(
-        (f) =>
-          f.name === 'from' &&
-          model.stages.some((st) => st.name === f.value?.toLowerCase() || String(st.index) === f.value),
-      )
+      copyFromStage(model, s.inst) !== null &&
+      copyParts(s.inst).sources.some((src) => PY_INSTALL.test(src))
     ) {
       rec.dispose(s, 'changed', 'reason.copyFromReplaced', 'runtime', { what: '/opt/venv' });
       handled.add(s);
@@ -363,7 +364,7 @@ export function synthesizePython(input: SynthInput): Synthesis {
     handled.add(cmdStep);
   }
 
-  const own = finalSteps(steps, rec, { chown: user, handled });
+  const own = finalSteps(steps, rec, { chown: user, handled, model });
   const body = [...runtime, ...own, out(`USER ${user}`), ...tail];
   return {
     stages: [

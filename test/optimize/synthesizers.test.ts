@@ -185,3 +185,13 @@ describe('errors', () => {
     );
   });
 });
+
+describe('non-POSIX Dockerfiles', () => {
+  it('keeps Windows / PowerShell Dockerfiles generic (no Linux stages, the escape directive kept)', () => {
+    const text =
+      '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN pip install -r requirements.txt; `\n    Write-Host done\nCMD ["python", "app.py"]\n';
+    const r = optimizeDockerfile(text, 'Dockerfile', { context: null });
+    expect(r.detection.stack).toBe('generic');
+    expect(r.dockerfile.startsWith('# escape=`')).toBe(true);
+  });
+});
