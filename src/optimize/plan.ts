@@ -100,7 +100,7 @@ export function optimizeDockerfile(
   const detection = detectStack({ model, steps, context: contextDir });
   // Windows images, PowerShell/cmd shells and the backtick escape are not rewritten into Linux stages.
   const final = model.finalStage;
-  if (file.escape !== '\\' || (final && final.instructions.some((i) => model.shellOf(i).kind !== 'posix'))) {
+  if (file.escape !== '\\' || final?.instructions.some((i) => model.shellOf(i).kind !== 'posix')) {
     detection.stack = 'generic';
     detection.evidence.push('non-POSIX shell');
   }
