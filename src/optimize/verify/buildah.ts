@@ -1,11 +1,11 @@
 /**
- * A build engine over buildah (when no Docker Engine answers): `buildah bud` with chroot isolation,
+ * A build engine over buildah (when no Docker Engine answers): `buildah bud` (OCI or chroot isolation),
  * `buildah inspect`/`images` for the facts, and the smoke check as one `buildah run` that starts the
  * image's command in the background and polls the check. DOCKAUDIT_BUILDAH_ROOT selects a private
  * storage (`--root ROOT/root --runroot ROOT/run`, vfs driver).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BuildEngine, ContextFile } from './types.js';
@@ -20,7 +20,10 @@ function run(args: string[], timeoutMs = 30 * 60_000): Promise<{ code: number; o
     };
     child.stdout.on('data', add);
     child.stderr.on('data', add);
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
       resolve({ code: 127, out: String(e) });
@@ -37,6 +40,14 @@ function storageArgs(): string[] {
   return root
     ? ['--root', join(root, 'root'), '--runroot', join(root, 'run'), '--storage-driver', 'vfs']
     : [];
+}
+
+/**
+ * OCI isolation (runc/crun) when a runtime is installed: package installs need a real /dev; chroot
+ * isolation (no runtime needed) is the fallback.
+ */
+function isolation(): string {
+  return ['/usr/sbin/runc', '/usr/bin/runc', '/usr/bin/crun'].some((p) => existsSync(p)) ? 'oci' : 'chroot';
 }
 
 export async function buildahAvailable(): Promise<boolean> {
@@ -68,7 +79,7 @@ export class BuildahEngine implements BuildEngine {
       const r = await run([
         'bud',
         '--isolation',
-        'chroot',
+        isolation(),
         '--format',
         'docker',
         '--layers',
@@ -123,9 +134,19 @@ export class BuildahEngine implements BuildEngine {
     const ctr = from.out.trim().split('\n').pop() ?? '';
     if (from.code !== 0 || !ctr) return { ok: false, detail: `buildah from: ${from.out.slice(0, 200)}` };
     try {
-      const script = `${command.map(quote).join(' ')} & i=0; while [ $i -lt ${seconds} ]; do ${check.map(quote).join(' ')} >/dev/null 2>&1 && exit 0; i=$((i+1)); sleep 1; done; exit 1`;
+      const script = `${command.map(quote).join(' ')} >/dev/null 2>&1 </dev/null & i=0; while [ $i -lt ${seconds} ]; do ${check.map(quote).join(' ')} >/dev/null 2>&1 && exit 0; i=$((i+1)); sleep 1; done; exit 1`;
       const r = await run(
-        ['run', '--isolation', 'chroot', ctr, '--', '/bin/sh', '-c', script],
+        [
+          'run',
+          '--isolation',
+          isolation(),
+          ...(isolation() === 'oci' ? ['--network', 'none'] : []),
+          ctr,
+          '--',
+          '/bin/sh',
+          '-c',
+          script,
+        ],
         (seconds + 30) * 1000,
       );
       return {
