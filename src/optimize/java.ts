@@ -120,7 +120,8 @@ export function synthesizeJava(input: SynthInput): Synthesis {
   const jar = maven ? 'target/*.jar' : 'build/libs/*.jar';
   builder.push(
     out(
-      `RUN mkdir -p /out && cp $(ls ${jar} | grep -v -e '-plain.jar$' -e '-sources.jar$' | head -n 1) /out/app.jar`,
+      // The application jar: not Gradle's `-plain` jar nor a sources jar (no pipe: no pipefail needed).
+      `RUN mkdir -p /out && for f in ${jar}; do case "$f" in *-plain.jar) ;; *-sources.jar) ;; *) cp "$f" /out/app.jar ;; esac; done`,
     ),
   );
 

@@ -85,6 +85,9 @@ const RUNTIME_OF_DEV: Record<string, string | null> = {
   'yaml-dev': 'yaml',
 };
 
+/** Run-time libraries built from another source than their -dev package: a pin does not carry over. */
+const SAME_ORIGIN_EXCEPT = new Set(['mariadb-connector-c', 'libmariadb3']);
+
 /** Libraries every base of that kind already has: no need to install them again. */
 const ALWAYS_PRESENT = new Set(['zlib1g', 'zlib', 'libc6', 'musl']);
 
@@ -132,12 +135,9 @@ export function splitPackages(
         addRuntime(p);
       } else {
         out.mapped.push({ dev: p.name, lib });
-        // apt: the library comes from the same source package, so the same version pin applies.
-        addRuntime({
-          raw: manager === 'apt' && p.pin ? `${lib}${p.pin}` : lib,
-          name: lib,
-          pin: manager === 'apt' ? p.pin : null,
-        });
+        // The library comes from the same source package (apt) or origin (apk), so the same pin applies.
+        const pin = SAME_ORIGIN_EXCEPT.has(lib) ? null : p.pin;
+        addRuntime({ raw: pin ? `${lib}${pin}` : lib, name: lib, pin });
       }
     } else addRuntime(p);
   }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/settings.js';
+import { fixDockerfileText } from '../../src/fix/dockerfile.js';
 import { optimizeDockerfile } from '../../src/optimize/plan.js';
+import { dockerfileRules } from '../../src/rules/dockerfile/index.js';
 import { optimizeFixture, stageInstructions } from './helpers.js';
 
 describe('python synthesizer', () => {
@@ -60,7 +63,7 @@ describe('python synthesizer', () => {
     const alpine = optimizeFixture('python-alpine').result;
     expect(stageInstructions(alpine, 0)[0]).toBe('FROM python:3.12-alpine AS builder');
     expect(stageInstructions(alpine, 1)[0]).toBe('FROM python:3.12-alpine');
-    expect(stageInstructions(alpine, 1)).toContain('RUN apk add --no-cache libpq');
+    expect(stageInstructions(alpine, 1)).toContain('RUN apk add --no-cache libpq=16.3-r0');
     expect(alpine.changes.find((c) => c.key === 'change.keepLibc')?.data).toEqual({ libc: 'musl' });
   });
 
@@ -170,7 +173,14 @@ describe('generic fallback', () => {
   it('applies only the safe rule fixes and keeps the structure', () => {
     const { text, result } = optimizeFixture('generic');
     expect(result.detection.stack).toBe('generic');
-    expect(result.dockerfile).toBe(text.replace('apt-get install cowsay', 'apt-get install -y cowsay'));
+    const fixed = fixDockerfileText(text, 'Dockerfile', {
+      config: defaultConfig(),
+      rules: dockerfileRules,
+      unsafe: false,
+    });
+    expect(fixed.changed).toBe(true);
+    expect(result.dockerfile).toBe(fixed.output);
+    expect(result.dockerfile).toContain('apt-get install -y cowsay');
     expect(result.changes.map((c) => c.key)).toContain('change.ruleFixes');
   });
 });

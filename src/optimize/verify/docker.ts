@@ -4,26 +4,15 @@
  * container with no network (`NetworkMode: none`: the check talks to the container's own loopback).
  */
 import { type IncomingMessage, request } from 'node:http';
+import { type DaemonEndpoint, daemonEndpoint } from '../../image/sources/daemon.js';
 import { decodeBuildkitStatus } from './buildkit-status.js';
 import { tarOf } from './context.js';
 import type { BuildEngine, ContextFile } from './types.js';
 
-export interface Endpoint {
-  host: string;
-  socketPath?: string;
-  hostname?: string;
-  port?: number;
-}
+export type Endpoint = DaemonEndpoint;
 
-export function engineEndpoint(env: NodeJS.ProcessEnv): Endpoint {
-  const host = env.DOCKER_HOST?.trim() || 'unix:///var/run/docker.sock';
-  if (host.startsWith('unix://')) return { host, socketPath: host.slice(7) };
-  if (host.startsWith('tcp://') || host.startsWith('http://')) {
-    const url = new URL(host.replace(/^tcp:/, 'http:'));
-    return { host, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 2375) };
-  }
-  throw new Error(`unsupported DOCKER_HOST ${JSON.stringify(host)} (use unix:// or tcp://)`);
-}
+/** Where the Docker Engine API listens (DOCKER_HOST, else the default socket), as the image reader finds it. */
+export const engineEndpoint: (env: NodeJS.ProcessEnv) => Endpoint = daemonEndpoint;
 
 interface Answer {
   status: number;
