@@ -70,8 +70,16 @@ function dockerfileFindings(
   return lintDockerfile(file, options);
 }
 
-/** A build context whose .dockerignore excludes everything (for rules that need `lint --context`). */
-const EXCLUDING: ContextFacts = { root: '/ctx', hasIgnoreFile: true, isSent: () => false, matches: () => [] };
+/** Build contexts for rules that need `lint --context`: one whose .dockerignore excludes everything, one without. */
+const CONTEXTS: ContextFacts[] = [
+  { root: '/ctx', hasIgnoreFile: true, isSent: () => false, matches: () => [] },
+  {
+    root: '/ctx',
+    hasIgnoreFile: false,
+    isSent: () => true,
+    matches: () => ['.git/HEAD', '.env', 'node_modules/a/index.js', '.venv/bin/python', 'app.py'],
+  },
+];
 
 describe.each(Object.keys(SCRIPT) as Other[])('translated findings (%s)', (lang) => {
   const script = SCRIPT[lang];
@@ -104,10 +112,67 @@ describe.each(Object.keys(SCRIPT) as Other[])('translated findings (%s)', (lang)
       // Rules off by default are switched on, with the configuration their examples declare.
       const config = { ...rule.docs.config, enabled: [rule.id] } as Partial<Config>;
       const own = (findings: Finding[]) => findings.filter((f) => f.rule === rule.id);
-      const context = own(dockerfileFindings(rule.docs.bad, config)).length === 0 ? EXCLUDING : undefined;
+      const context = own(dockerfileFindings(rule.docs.bad, config)).length
+        ? undefined
+        : CONTEXTS.find((c) => own(dockerfileFindings(rule.docs.bad, config, undefined, c)).length > 0);
       const english = own(dockerfileFindings(rule.docs.bad, config, undefined, context));
       const translated = own(dockerfileFindings(rule.docs.bad, config, catalog, context));
       problems.push(...untranslated(translated, english));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('translates the phrases security and runtime rules put in their messages', async () => {
+    const catalog = await loadRuleCatalog(lang);
+    // [rule, Dockerfile]: each Dockerfile makes the rule fill its placeholders with other English phrases.
+    const cases: Array<[string, string]> = [
+      ...[
+        'flask run',
+        'python -m http.server',
+        'python manage.py runserver',
+        'uvicorn --reload app:app',
+        'npm run dev',
+        'ng serve',
+        'vite',
+        'next dev',
+        'react-scripts start',
+        'vue-cli-service serve',
+        'gatsby develop',
+        'php artisan serve',
+        'dotnet watch',
+      ].map((cmd): [string, string] => ['dev-server', `FROM node:20\nCMD ${cmd}`]),
+      ['expose-admin-port', 'FROM debian:12\nEXPOSE 22 23 2375 2376 3389 5985 10250 5900'],
+      [
+        'tls-verify-disabled',
+        'FROM debian:12\nRUN curl -k https://x.example/a && apk add --allow-untrusted x && ssh -o StrictHostKeyChecking=no h && echo "deb [trusted=yes] https://x.example stable main" > /etc/apt/sources.list',
+      ],
+      ['missing-healthcheck', 'FROM debian:12\nCMD ["gunicorn", "app:app"]'],
+      ['missing-healthcheck', 'FROM nginx:1.27\nCOPY site /usr/share/nginx/html'],
+      ['no-exec-main-process', 'FROM debian:12\nCMD cd /app && ./server'],
+      ['python-unbuffered', 'FROM debian:12\nCMD ["python3", "app.py"]'],
+      [
+        'secret-in-command',
+        'FROM debian:12\nRUN curl -o /x https://deploy:Tr0ub4dor-3xQ9@repo.example.com/x',
+      ],
+      ['secret-in-command', 'FROM debian:12\nRUN echo "root:Tr0ub4dor-3xQ9" | chpasswd'],
+      [
+        'secret-in-command',
+        'FROM debian:12\nRUN git clone https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b',
+      ],
+      ['secret-value', 'FROM debian:12\nCOPY <<EOF /app/settings.ini\npassword=Tr0ub4dor-3xQ9zz\nEOF'],
+      ['secret-value', 'FROM debian:12\nENV GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
+      [
+        'copy-from-abi-mismatch',
+        'FROM debian:12 AS build\nRUN make\nFROM alpine:3.20\nCOPY --from=build /usr/lib/libfoo.so /usr/lib/',
+      ],
+    ];
+    const problems: string[] = [];
+    for (const [id, code] of cases) {
+      const config = { enabled: [id] } as Partial<Config>;
+      const own = (findings: Finding[]) => findings.filter((f) => f.rule === id);
+      const english = own(dockerfileFindings(code, config));
+      if (english.length === 0) problems.push(`${id}: no finding on ${code}`);
+      else problems.push(...untranslated(own(dockerfileFindings(code, config, catalog)), english));
     }
     expect(problems).toEqual([]);
   });
