@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveLang, UsageError, writeStdout } from './common.js';
+import { resolveLang, ruleCatalog, UsageError, writeStdout } from './common.js';
 
 export interface OptimizeCommandOptions {
   context?: string;
@@ -79,7 +79,11 @@ export async function runOptimize(dockerfile: string, options: OptimizeCommandOp
   }
   let result: ReturnType<typeof plan.optimizeDockerfile>;
   try {
-    result = plan.optimizeDockerfile(text, dockerfile, { context, lang });
+    result = plan.optimizeDockerfile(text, dockerfile, {
+      context,
+      lang,
+      catalog: await ruleCatalog({ lang }),
+    });
   } catch (error) {
     if (error instanceof plan.OptimizeInputError) {
       process.stderr.write(`dockaudit: ${error.message}\n`);

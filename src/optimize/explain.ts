@@ -1,5 +1,6 @@
 /** The explanation of an optimization (and of its verification) as terminal text, Markdown or JSON. */
 import type { Lang } from '../i18n/catalog.js';
+import { severityWord } from '../i18n/report.js';
 import { VERSION } from '../version.js';
 import { type CatalogKey, optimizeCatalog } from './catalog.js';
 import { formatBytes } from './gains.js';
@@ -95,7 +96,9 @@ export function renderMarkdown(result: OptimizeResult, verify: VerifyReport | nu
   if (result.remaining.length === 0) lines.push(t('ui.none'), '');
   else
     for (const f of result.remaining)
-      lines.push(`- line ${f.line}: \`${f.rule}\` (${f.severity}) ${f.message}`);
+      lines.push(
+        `- ${t('ui.remainingAt', { line: f.line })}: \`${f.rule}\` (${severityWord(lang, f.severity)}) ${f.message}`,
+      );
   if (verify) lines.push('', ...renderVerifyMarkdown(verify, lang));
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -186,7 +189,8 @@ export function renderTty(result: OptimizeResult, verify: VerifyReport | null = 
     lines.push('', `── ${t('ui.extraFile', { file: f.path })} ──`, f.text.trimEnd());
   lines.push('', `── ${t('ui.remaining')} ──`);
   if (result.remaining.length === 0) lines.push(t('ui.none'));
-  for (const f of result.remaining) lines.push(`${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
+  for (const f of result.remaining)
+    lines.push(`${f.line}:${f.column} ${severityWord(lang, f.severity)} ${f.rule} ${f.message}`);
   if (verify) {
     lines.push('', `── ${t('verify.title', { engine: verify.engine })} ──`);
     if (verify.syntaxStripped) lines.push(t('verify.syntaxStripped'));

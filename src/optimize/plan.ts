@@ -11,7 +11,7 @@ import { DockerfileAnalysis } from '../dockerfile/analysis.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import { lintDockerfile } from '../engine/lint-dockerfile.js';
 import { blockingProblems, fixDockerfileText } from '../fix/dockerfile.js';
-import type { Lang } from '../i18n/catalog.js';
+import type { Lang, MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
 import { dockerfileRules } from '../rules/dockerfile/index.js';
 import { detectStack } from './detect.js';
@@ -40,6 +40,8 @@ export interface OptimizeOptions {
   /** Build context folder; default: the Dockerfile's folder when it exists on disk, else none. */
   context?: string | null;
   lang?: Lang;
+  /** Translations of the rule messages of the remaining findings (`loadRuleCatalog(lang)`); default English. */
+  catalog?: MessageCatalog;
   config?: Config;
   rules?: readonly DockerfileRule[];
 }
@@ -142,7 +144,7 @@ export function optimizeDockerfile(
     }
   }
   const outFile = parseDockerfile(output, path);
-  const remaining = lintDockerfile(outFile, { config, rules });
+  const remaining = lintDockerfile(outFile, { config, rules, catalog: options.catalog });
   const estimate = estimateSizes(model, detection, synthesis);
   if (estimate.savingBytes !== null) {
     const multi = changes.find((c) => c.key === 'change.multiStage');

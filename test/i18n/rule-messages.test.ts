@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditCompose } from '../../src/compose/audit.js';
 import { type Config, defaultConfig } from '../../src/config/settings.js';
@@ -12,6 +14,7 @@ import type { MessageCatalog } from '../../src/i18n/catalog.js';
 import { loadRuleCatalog } from '../../src/i18n/rules/load.js';
 import { lintImage } from '../../src/image/lint.js';
 import type { WasteGroup } from '../../src/image/waste.js';
+import { optimizeDockerfile } from '../../src/optimize/plan.js';
 import { composeRules } from '../../src/rules/compose/index.js';
 import { contextRules } from '../../src/rules/context/index.js';
 import { dockerfileRules } from '../../src/rules/dockerfile/index.js';
@@ -175,6 +178,15 @@ describe.each(Object.keys(SCRIPT) as Other[])('translated findings (%s)', (lang)
       else problems.push(...untranslated(own(dockerfileFindings(code, config, catalog)), english));
     }
     expect(problems).toEqual([]);
+  });
+
+  it('translates the findings left in an optimized Dockerfile', async () => {
+    const catalog = await loadRuleCatalog(lang);
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'optimize', 'generic');
+    const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    const remaining = (c?: MessageCatalog) =>
+      optimizeDockerfile(text, 'Dockerfile', { context: dir, lang, catalog: c }).remaining;
+    expectTranslated(remaining(catalog), remaining());
   });
 
   it('translates what the Dockerfile reader reports as invalid', async () => {
