@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineAudit } from './audit.js';
 import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
 import { defineCompose } from './compose.js';
@@ -23,6 +24,7 @@ defineCompose(program);
 defineFix(program);
 defineContext(program);
 defineBaseline(program);
+defineAudit(program);
 
 try {
   await program.parseAsync(process.argv);
