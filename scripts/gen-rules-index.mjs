@@ -51,11 +51,20 @@ for (const [target, exportName] of Object.entries(targets)) {
   ];
   // Imports sorted by path, as Biome's organizeImports keeps them (the array below keeps target order).
   const byPath = [...present].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Findings that are not produced by rule files (the vulnerability scanner) declare their metadata in a
+  // module of their own; it is listed too so docs and SARIF know them.
+  const vulnRules = existsSync(join(root, '../image/vulns/rules.ts'));
+  if (vulnRules) lines.push("import { VULNERABILITY_RULES } from '../image/vulns/rules.js';");
   for (const [t, name] of byPath) lines.push(`import { ${name} } from './${t}/index.js';`);
+  if (vulnRules) present.push(['vulns', 'VULNERABILITY_RULES']);
   lines.push('');
   lines.push('/** Metadata of every rule, all targets. */');
+  const oneLine = `export const allRules: readonly RuleMeta[] = [${present.map(([, n]) => `...${n}`).join(', ')}];`;
+  // Biome's line width is 110: longer lists are written one element per line, as Biome formats them.
   lines.push(
-    `export const allRules: readonly RuleMeta[] = [${present.map(([, n]) => `...${n}`).join(', ')}];`,
+    oneLine.length <= 110
+      ? oneLine
+      : `export const allRules: readonly RuleMeta[] = [\n${present.map(([, n]) => `  ...${n},`).join('\n')}\n];`,
   );
   const text = `${lines.join('\n')}\n`;
   const path = join(root, 'all.ts');

@@ -79,6 +79,35 @@ export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from '.
 export { applyEditGroups, applyEdits } from './fix/edits.js';
 export { fixToFixpoint } from './fix/fixpoint.js';
 export { addRuleMessages, type RuleMessageTable, ruleMessageCatalog } from './i18n/rule-messages.js';
+export type { Analyzer, EntryType, ImageFilesystemView, LayerEntry, LayerInfo } from './image/analyzer.js';
+export { ImageInputError, isImageInputError } from './image/errors.js';
+export { DEFAULT_LIMITS, type ReadLimits } from './image/limits.js';
+export { lintImage } from './image/lint.js';
+export { analyzerResult, type ImageLayer, type ImageModel, type InstructionRef } from './image/model.js';
+export { runOnFolder } from './image/packages/drive.js';
+export { createInventoryAnalyzer, ECOSYSTEMS as PACKAGE_ECOSYSTEMS } from './image/packages/inventory.js';
+export type { Inventory, OsInfo, Package, PackageRecord, PackageType } from './image/packages/model.js';
+export { type ReadImageOptions, type ReadProgress, readImage } from './image/read.js';
+export { imageSummary } from './image/summary.js';
+export {
+  checkImageVulnerabilities,
+  type ImageVulnerabilityCheck,
+  isVulnerabilityInputError,
+} from './image/vulns/check.js';
+export { importPath } from './image/vulns/db/import.js';
+export { defaultDbDir, VulnDb } from './image/vulns/db/store.js';
+export { updateDb } from './image/vulns/db/update.js';
+export { databaseFindings, scanFindings } from './image/vulns/findings.js';
+export { type IgnoreRule, parseIgnoreFile } from './image/vulns/ignore.js';
+export { resolveScanOptions, vulnerabilityExitCode } from './image/vulns/options.js';
+export { VULNERABILITY_RULES } from './image/vulns/rules.js';
+export {
+  type ScanOptions,
+  type ScanResult,
+  scanImagePackages,
+  type Vulnerability,
+} from './image/vulns/scan.js';
+export { orderingFor, type VersionOrder } from './image/vulns/version/index.js';
 export { AUDIT_FORMATS, type AuditFormat, renderAudit } from './report/audit/index.js';
 export {
   applyBaseline,
@@ -94,6 +123,9 @@ export { FORMATS, type Format, isFormat, type RenderOptions, type ReportInput } 
 export { composeRules } from './rules/compose/index.js';
 export { contextRules } from './rules/context/index.js';
 export { dockerfileRules } from './rules/dockerfile/index.js';
+export { imageRules } from './rules/image/index.js';
+export { renderCycloneDx, validateCycloneDx } from './sbom/cyclonedx.js';
+export { renderSpdx } from './sbom/spdx.js';
 export * from './secrets/index.js';
 export {
   type ShellcheckComment,

@@ -6,8 +6,11 @@ import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
 import { defineCompose } from './compose.js';
 import { defineContext } from './context.js';
+import { defineDb } from './db.js';
 import { defineFix } from './fix.js';
+import { defineImage } from './image.js';
 import { defineLint } from './lint.js';
+import { defineSbom } from './sbom.js';
 
 const program = new Command();
 program
@@ -25,6 +28,9 @@ defineFix(program);
 defineContext(program);
 defineBaseline(program);
 defineAudit(program);
+defineImage(program);
+defineSbom(program);
+defineDb(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -32,6 +32,12 @@ export interface LayerInfo {
 export interface ImageFilesystemView {
   /** The entry a path resolves to in the final image, or null when it was deleted or never existed. */
   get(path: string): (LayerEntry & { layer: number }) | null;
+  /**
+   * Additions of the image reader (optional, so that test doubles need not provide them): the entry at
+   * a path without following a final symlink, and every entry of the final image, parents first.
+   */
+  lstat?(path: string): (LayerEntry & { layer: number }) | null;
+  entries?(): Iterable<LayerEntry & { layer: number }>;
 }
 
 export interface Analyzer<R> {

@@ -9,9 +9,20 @@ testRule(rule, {
     { code: 'FROM debian\nRUN apt-get install --assume-yes curl\n' },
     { code: 'FROM debian\nRUN apt-get -qqy install curl\n' },
     { code: 'FROM debian\nRUN apt-get -qq install curl\n', name: '-qq implies -y' },
+    { code: 'FROM debian\nRUN apt-get install -q=2 curl\n', name: '-q=2 implies -y' },
+    { code: 'FROM debian\nRUN apt-get install --quiet --quiet curl\n', name: 'two --quiet imply -y' },
+    { code: 'FROM debian\nRUN apt-get -o APT::Get::Assume-Yes=true install curl\n' },
     { code: 'FROM debian\nRUN apt-get update\n' },
     { code: 'FROM debian\nRUN apt-get -o Dpkg::Options::=--force-confnew -y install x\n' },
     { code: 'FROM debian\nRUN echo apt-get install curl\n', name: 'an argument, not a command' },
+    {
+      name: 'options from a build argument',
+      code: 'FROM debian\nARG APT_OPTS="-y --no-install-recommends"\nRUN apt-get install $APT_OPTS curl\n',
+    },
+    {
+      name: 'options from an unknown build argument',
+      code: 'FROM debian\nARG OPTS\nRUN apt-get install $OPTS curl\n',
+    },
   ],
   invalid: [
     {
@@ -56,6 +67,12 @@ testRule(rule, {
       code: 'FROM debian\nRUN apt-get -q install curl\n',
       errors: [{ line: 2, column: 5 }],
       output: 'FROM debian\nRUN apt-get -q install -y curl\n',
+    },
+    {
+      name: 'a build argument without -y',
+      code: 'FROM debian\nARG APT_OPTS=--no-install-recommends\nRUN apt-get install $APT_OPTS curl\n',
+      errors: [{ line: 3, column: 5, endColumn: 20 }],
+      output: 'FROM debian\nARG APT_OPTS=--no-install-recommends\nRUN apt-get install -y $APT_OPTS curl\n',
     },
   ],
 });

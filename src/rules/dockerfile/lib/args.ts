@@ -52,9 +52,13 @@ export function parseArgs(words: readonly ShellWord[], spec: ArgSpec = {}): Pars
       options.push({ name, value, long: true, word });
       continue;
     }
-    // A cluster of short options: -qy, -oDpkg::…, -j4
+    // A cluster of short options: -qy, -oDpkg::…, -j4; `-q=2` gives q the value 2.
     for (let k = 1; k < t.length; k++) {
       const name = t[k]!;
+      if (t[k + 1] === '=') {
+        options.push({ name, value: t.slice(k + 2), long: false, word });
+        break;
+      }
       if (spec.shortValue?.includes(name)) {
         let value: string | null = t.slice(k + 1);
         if (value === '' && i + 1 < words.length) {

@@ -1,0 +1,70 @@
+import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
+import type { RunInstruction } from '../../../dockerfile/model.js';
+import { appendAfter, clearsDir, removes, uncleaned } from './cleanup.js';
+import { type PackageCommand, packageCommandsOf } from './packages.js';
+
+/** Shared by the yum and dnf rules: prompts, cache cleanup and version pins of rpm package managers. */
+
+export const YUM_TOOLS = new Set(['yum']);
+export const DNF_TOOLS = new Set(['dnf', 'dnf5', 'microdnf', 'tdnf']);
+export const RPM_CACHES = ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'];
+
+/** Subcommands that ask "Is this ok [y/N]" unless -y is given. */
+export function prompts(pc: PackageCommand): boolean {
+  return (
+    pc.action === 'install' ||
+    pc.action === 'upgrade' ||
+    pc.action === 'dist-upgrade' ||
+    pc.action === 'remove'
+  );
+}
+
+/** Subcommands that download packages into the cache. */
+export function fillsCache(pc: PackageCommand): boolean {
+  return pc.action === 'install' || pc.action === 'upgrade' || pc.action === 'dist-upgrade';
+}
+
+/** microdnf keeps its own cache; yum and dnf (yum is dnf on current releases) clean each other's. */
+function cleansCacheOf(cleaner: string, installer: string): boolean {
+  return (cleaner === 'microdnf') === (installer === 'microdnf');
+}
+
+/** `<tool> clean all` (of a tool sharing the installer's cache) or an `rm` of an rpm cache folder after `offset`. */
+export function rpmCleanedAfter(
+  model: DockerfileAnalysis,
+  inst: RunInstruction,
+  offset: number,
+  installer: string,
+): boolean {
+  for (const pc of packageCommandsOf(model, 'rpm'))
+    if (
+      pc.inst === inst &&
+      pc.cmd.start > offset &&
+      pc.subcommand === 'clean' &&
+      pc.operands.some((o) => o.value === 'all') &&
+      cleansCacheOf(pc.tool, installer)
+    )
+      return true;
+  return removes(model, inst, (p) => RPM_CACHES.some((d) => clearsDir(p, d)), offset) !== null;
+}
+
+/** RUNs of the given tools that leave the rpm cache in the layer: the last cache-filling command of each. */
+export function uncleanedRpm(model: DockerfileAnalysis, tools: ReadonlySet<string>): PackageCommand[] {
+  const mine = packageCommandsOf(model, 'rpm').filter((pc) => tools.has(pc.tool));
+  return uncleaned(
+    model,
+    mine,
+    fillsCache,
+    (pc) => rpmCleanedAfter(model, pc.inst, pc.cmd.start, pc.tool),
+    RPM_CACHES,
+  );
+}
+
+/** Appends `<tool> clean all` after the RUN's last rpm command. */
+export function rpmCleanFix(model: DockerfileAnalysis, pc: PackageCommand) {
+  let last: PackageCommand | null = null;
+  for (const other of packageCommandsOf(model, 'rpm'))
+    if (other.inst === pc.inst && (!last || other.cmd.start > last.cmd.start)) last = other;
+  const edit = last ? appendAfter(pc.inst, last.cmd, `${pc.tool} clean all`) : null;
+  return edit ? [edit] : undefined;
+}
