@@ -29,6 +29,26 @@ export function repositoryRelative(root: string): string {
   }
 }
 
+/** Images read with --image, by name, as the report shows them. */
+function measuredImages(run: AuditRun): Map<string, MeasuredImage> {
+  const out = new Map<string, MeasuredImage>();
+  for (const image of run.images) {
+    const model = image.model;
+    if (!model) continue;
+    const summary = image.vulnerabilities;
+    out.set(image.spec.name, {
+      source: image.spec.source,
+      bytes: model.size,
+      layers: model.layers.length,
+      user: model.config.config.User ?? null,
+      wastedBytes: model.waste.totalBytes,
+      efficiency: model.waste.efficiency,
+      vulnerabilities: summary?.checked ? summary.counts : null,
+    });
+  }
+  return out;
+}
+
 export interface BuildOptions {
   /** The audited folder relative to its repository, for CI jobs (default: found from `.git`). */
   repositoryDir?: string;
@@ -47,7 +67,9 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
   const given = run.given.replace(/\/+$/, '') || '.';
   const pathOf = (p: string) => (p.startsWith('/') ? p : posix.join(given, p));
   const sections = buildSections({ run, t, pathOf });
-  const measured = new Map<string, MeasuredImage>();
+  const measured = measuredImages(run);
+  for (const section of sections.sections)
+    section.measured = section.names.map((n) => measured.get(n)).find((m) => m !== undefined) ?? null;
   const inventory = buildInventory({
     run,
     byTarget: sections.byTarget,
@@ -59,7 +81,11 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
   });
   const proposals = buildIgnoreProposals(run);
   fillGains(sections.sections, proposals, t);
-  const allFindings: Finding[] = [...run.targets.flatMap((r) => r.findings), ...run.compose.findings];
+  const allFindings: Finding[] = [
+    ...run.targets.flatMap((r) => r.findings),
+    ...run.compose.findings,
+    ...run.images.flatMap((i) => i.findings),
+  ];
   const built = run.targets.filter((r) => r.analysis !== null);
   const ci = ciSnippets(
     {
@@ -70,8 +96,8 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
         dockerfile: r.target.dockerfile,
         context: shownPath(run.root, r.target.context),
       })),
-      canReadImages: false,
-      canScanVulnerabilities: false,
+      canReadImages: true,
+      canScanVulnerabilities: true,
     },
     t,
   );
@@ -80,7 +106,15 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
     issueOf: sections.issueOf,
     imageOf: sections.imageOf,
     composeFindings: new Set(run.compose.findings),
-    vulnerabilities: null,
+    vulnerabilities:
+      run.images.length === 0
+        ? null
+        : {
+            scanned: run.images.flatMap((i) =>
+              i.vulnerabilities?.checked ? [{ name: i.spec.name, counts: i.vulnerabilities.counts }] : [],
+            ),
+            notes: [...new Set(run.images.flatMap((i) => i.notes))],
+          },
     ci,
     t,
   });
@@ -107,7 +141,7 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
     security: security.issues,
     pathOf,
     dir: given,
-    canReadImages: false,
+    canReadImages: true,
     t,
   });
   const risks = buildRisks({
@@ -149,7 +183,7 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
       composeFiles: composeFiles.size,
       services: run.services.length,
       images: inventory.rows.length,
-      measuredImages: measured.size,
+      measuredImages: [...measured.keys()].length,
       findings: counts,
       currentBytes: inventory.totalBytes,
       optimizedBytes: null,

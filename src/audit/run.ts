@@ -31,6 +31,7 @@ import {
   servicesOf,
   shownPath,
 } from './discover.js';
+import { auditImage, type ImageReadOptions, type ImageRun, type ImageSpec } from './images.js';
 
 export interface AuditOptions {
   /** Language of rule messages and of the report (default: en). */
@@ -41,6 +42,10 @@ export interface AuditOptions {
   configFor?: (absPath: string) => Promise<Config> | Config;
   /** Environment compose interpolation sees (default: `process.env`). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Built images to include, by the name of the image (or compose service) they are. */
+  images?: ImageSpec[];
+  /** How to read them (platform, vulnerability database…). */
+  imageOptions?: Omit<ImageReadOptions, 'catalog'>;
 }
 
 /** What the modules found for one Dockerfile. */
@@ -63,6 +68,8 @@ export interface AuditRun {
   targets: TargetRun[];
   services: AuditService[];
   compose: ComposeRunResult;
+  /** Built images given with `images`, read and checked. */
+  images: ImageRun[];
   errors: InputError[];
   failures: RuleFailure[];
   /** Metadata of every rule that ran (for documentation links). */
@@ -151,15 +158,47 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
   for (const run of runs) run.findings.sort(compareFindings);
   compose.findings.sort(compareFindings);
 
+  const images: ImageRun[] = [];
+  const rules: RuleMeta[] = [...dockerfileRules, ...contextRules, ...composeRules];
+  if (options.images && options.images.length > 0) {
+    const [{ imageRules }, { VULNERABILITY_RULES }] = await Promise.all([
+      import('../rules/image/index.js'),
+      import('../image/vulns/rules.js'),
+    ]);
+    rules.push(...imageRules, ...VULNERABILITY_RULES);
+    for (const spec of options.images) {
+      const built =
+        runs.find((r) => r.target.name === spec.name) ??
+        runs.find((r) => r.target.services.includes(spec.name));
+      const config = await configOrError(
+        built?.target.absDockerfile ?? resolve(root, 'Dockerfile'),
+        spec.source,
+      );
+      if (!config) continue;
+      const dockerfile = built?.text != null ? { path: built.target.dockerfile, text: built.text } : null;
+      const image = await auditImage(
+        spec,
+        dockerfile,
+        config,
+        { ...options.imageOptions, ...(catalog ? { catalog } : {}) },
+        errors,
+        failures,
+      );
+      image.findings.sort(compareFindings);
+      images.push(image);
+    }
+  }
+
   return {
     root,
     given: dir,
     targets: runs,
     services,
     compose,
+    images,
     errors: dedupe(errors),
     failures,
-    rules: [...dockerfileRules, ...contextRules, ...composeRules],
+    rules,
     lang,
   };
 }

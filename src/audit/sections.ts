@@ -44,7 +44,10 @@ const SOURCE_ORDER: Issue['source'][] = ['dockerfile', 'context', 'image', 'vuln
 interface Group {
   targets: TargetRun[];
   findings: { finding: Finding; source: Issue['source'] }[];
+  /** The compose file, for the section of services that build nothing here. */
   compose: string | null;
+  /** The image name, for a built image given without its Dockerfile. */
+  image: string | null;
 }
 
 export function buildSections(input: SectionsInput): SectionsResult {
@@ -71,7 +74,7 @@ export function buildSections(input: SectionsInput): SectionsResult {
       finding,
       source: (contextRules.has(finding.rule) ? 'context' : 'dockerfile') as Issue['source'],
     }));
-    const group: Group = { targets: [target], findings, compose: null };
+    const group: Group = { targets: [target], findings, compose: null, image: null };
     groups.push(group);
     groupOf.set(target, group);
     if (key !== null) byKey.set(key, group);
@@ -86,14 +89,27 @@ export function buildSections(input: SectionsInput): SectionsResult {
     }
     let group = composeGroups.get(finding.file);
     if (!group) {
-      group = { targets: [], findings: [], compose: finding.file };
+      group = { targets: [], findings: [], compose: finding.file, image: null };
       composeGroups.set(finding.file, group);
       groups.push(group);
     }
     group.findings.push({ finding, source: 'compose' });
   }
 
-  const names = groups.map((g) => (g.compose !== null ? 'compose' : g.targets[0]!.target.name));
+  for (const image of run.images) {
+    const target = image.dockerfile
+      ? run.targets.find((t) => t.target.dockerfile === image.dockerfile)
+      : undefined;
+    let group = target ? groupOf.get(target) : undefined;
+    if (!group) {
+      group = { targets: [], findings: [], compose: null, image: image.spec.name };
+      groups.push(group);
+    }
+    for (const finding of image.findings)
+      group.findings.push({ finding, source: /^DA8\d{3}$/.test(finding.code) ? 'vulnerability' : 'image' });
+  }
+
+  const names = groups.map((g) => g.image ?? (g.compose !== null ? 'compose' : g.targets[0]!.target.name));
   const prefixes = issuePrefixes(names);
   const anchors = anchorIds(names, 'image');
   const meta = new Map<string, RuleMeta>(run.rules.map((r) => [r.id, r]));
@@ -127,8 +143,14 @@ export function buildSections(input: SectionsInput): SectionsResult {
     });
     const section: ImageSection = {
       id: anchors[i]!,
+      kind: group.image !== null ? 'image' : group.compose !== null ? 'compose' : 'dockerfile',
       prefix: prefixes[i]!,
-      names: group.compose !== null ? [group.compose] : group.targets.map((g) => g.target.name),
+      names:
+        group.image !== null
+          ? [group.image]
+          : group.compose !== null
+            ? [group.compose]
+            : group.targets.map((g) => g.target.name),
       dockerfiles: group.targets.map((g) => g.target.dockerfile),
       context: first?.context ? first.target.context : null,
       text: first?.text ?? null,

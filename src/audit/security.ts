@@ -31,8 +31,11 @@ export interface SecurityInput {
   imageOf: ReadonlyMap<Finding, string>;
   /** Compose findings (they group under their own topic). */
   composeFindings: ReadonlySet<Finding>;
-  /** Images whose vulnerabilities were checked, with counts by level; null when no image was scanned. */
-  vulnerabilities: { name: string; counts: Record<string, number> }[] | null;
+  /**
+   * Null when no built image was given; else the images whose packages were checked against the
+   * database (counts by level) and notes (no database yet, expired ignore entries).
+   */
+  vulnerabilities: { scanned: { name: string; counts: Record<string, number> }[]; notes: string[] } | null;
   ci: CiSnippet[];
   t: Translate;
 }
@@ -74,7 +77,8 @@ export function buildSecurity(input: SecurityInput): SecuritySection {
     issues: ids(secrets),
     fix: t('security.secretsFix'),
   });
-  const scanned = input.vulnerabilities;
+  const given = input.vulnerabilities;
+  const scanned = given && given.scanned.length > 0 ? given.scanned : null;
   const vulnCount = scanned
     ? scanned.reduce((n, i) => n + Object.values(i.counts).reduce((a, b) => a + b, 0), 0)
     : 0;
@@ -83,7 +87,7 @@ export function buildSecurity(input: SecurityInput): SecuritySection {
     severity: worst(vulns),
     title:
       scanned === null
-        ? t('security.vulnsNotChecked')
+        ? t(given ? 'security.vulnsNoDatabase' : 'security.vulnsNotChecked')
         : vulnCount > 0
           ? t('security.vulns', { count: vulnCount, images: scanned.length })
           : t('security.vulnsNone', { images: scanned.length }),
@@ -134,7 +138,11 @@ export function buildSecurity(input: SecurityInput): SecuritySection {
       checked: scanned !== null,
       images: scanned ?? [],
       note:
-        scanned === null ? t('security.vulnsHow') : t('security.vulnsChecked', { images: scanned.length }),
+        scanned !== null
+          ? t('security.vulnsChecked', { images: scanned.length })
+          : given
+            ? [t('security.vulnsDatabaseHow'), ...given.notes].join(' ')
+            : t('security.vulnsHow'),
     },
     ci: input.ci,
   };

@@ -110,6 +110,8 @@ export interface MeasuredImage {
 export interface ImageSection {
   /** Anchor id (`image-backend`). */
   id: string;
+  /** `dockerfile`: built here; `compose`: findings of compose services that build nothing here; `image`: a built image given without its Dockerfile. */
+  kind: 'dockerfile' | 'compose' | 'image';
   /** Short-id prefix of its issues (`B`). */
   prefix: string;
   /** Images this section covers (several when their Dockerfiles are identical). */

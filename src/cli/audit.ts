@@ -6,6 +6,15 @@ export interface AuditCommandOptions extends ConfigOptions {
   format?: string;
   output?: string;
   lang?: string;
+  image?: string[];
+  platform?: string;
+  insecure?: boolean;
+  db?: string;
+}
+
+/** Repeatable option whose values are kept whole (sources may hold commas). */
+function append(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function defineAudit(program: Command): void {
@@ -25,7 +34,18 @@ export function defineAudit(program: Command): void {
       '-t, --failure-threshold <level>',
       'exit with 1 when a finding is at or above: error, warning, info, style, none (default: none)',
     )
-    .option('--no-fail', 'always exit with 0 unless an input could not be read');
+    .option('--no-fail', 'always exit with 0 unless an input could not be read')
+    .option(
+      '--image <name=source>',
+      'include a built image: NAME is its image or compose service name, SOURCE a docker save archive, OCI layout or archive, name:tag of the Docker Engine, or registry://host/name:tag (repeatable)',
+      append,
+    )
+    .option('--platform <os/arch>', 'with --image: platform to read from multi-platform images')
+    .option('--insecure', 'with --image: allow plain HTTP to a registry on a loopback address')
+    .option(
+      '--db <dir>',
+      'vulnerability database folder (default: $DOCKAUDIT_DB_DIR or ~/.cache/dockaudit/db)',
+    );
   addConfigOptions(cmd);
   cmd.action(async (dir: string, options: AuditCommandOptions) => {
     process.exitCode = await runAuditCommand(dir, options);
@@ -55,6 +75,14 @@ export async function runAuditCommand(dir: string, options: AuditCommandOptions)
     throw new UsageError(`unknown format "${format}"; use one of: ${report.AUDIT_FORMATS.join(', ')}`);
   const lang = resolveLang(options.lang);
   const threshold = resolveThreshold(options.failureThreshold, 'none');
+  const { parseImageSpec, ImageSpecError } = await import('../audit/images.js');
+  let images: import('../audit/images.js').ImageSpec[];
+  try {
+    images = (options.image ?? []).map(parseImageSpec);
+  } catch (error) {
+    if (error instanceof ImageSpecError) throw new UsageError(error.message);
+    throw error;
+  }
   try {
     if (!(await stat(dir)).isDirectory()) throw new UsageError(`${dir}: not a folder`);
   } catch (error) {
@@ -62,7 +90,18 @@ export async function runAuditCommand(dir: string, options: AuditCommandOptions)
     throw new UsageError(`${dir}: no such folder`);
   }
   const resolver = new ConfigResolver(cliConfigOf({ ...options, failureThreshold: undefined }), process.env);
-  const run = await runAudit(dir, { lang, configFor: (abs) => resolver.forFile(abs) });
+  const run = await runAudit(dir, {
+    lang,
+    configFor: (abs) => resolver.forFile(abs),
+    images,
+    imageOptions: {
+      ...(options.platform ? { platform: options.platform } : {}),
+      insecure: options.insecure === true,
+      vulnerabilities: options.db ? { db: options.db } : {},
+    },
+  });
+  for (const note of new Set(run.images.flatMap((i) => i.notes)))
+    process.stderr.write(`dockaudit: ${note}\n`);
   for (const f of run.failures) {
     const e = f.error as Error;
     process.stderr.write(`dockaudit: rule ${f.rule} failed on ${f.file}: ${e?.stack ?? String(e)}\n`);
@@ -80,9 +119,13 @@ export async function runAuditCommand(dir: string, options: AuditCommandOptions)
     const s = model.summary;
     const total = s.findings.error + s.findings.warning + s.findings.info + s.findings.style;
     process.stderr.write(
-      `dockaudit: wrote ${output}: ${s.images} images, ${s.dockerfiles} Dockerfiles, ${total} findings (${s.findings.error} errors, ${s.findings.warning} warnings)\n`,
+      `dockaudit: wrote ${output}: ${s.images} images (${s.measuredImages} measured), ${s.dockerfiles} Dockerfiles, ${total} findings (${s.findings.error} errors, ${s.findings.warning} warnings)\n`,
     );
   }
-  const findings = [...run.targets.flatMap((t) => t.findings), ...run.compose.findings];
+  const findings = [
+    ...run.targets.flatMap((t) => t.findings),
+    ...run.compose.findings,
+    ...run.images.flatMap((i) => i.findings),
+  ];
   return common.exitCode(findings, run.errors, threshold, options.fail === false);
 }

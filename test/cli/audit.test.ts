@@ -17,7 +17,7 @@ describe('dockaudit audit', () => {
     const r = await runCli(['audit', examples], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /^dockaudit: wrote dockaudit-report\.md: 6 images, 3 Dockerfiles, \d+ findings/m,
+      /^dockaudit: wrote dockaudit-report\.md: 6 images \(0 measured\), 3 Dockerfiles, \d+ findings/m,
     );
     const md = readFileSync(join(dir, 'dockaudit-report.md'), 'utf8');
     expect(md).toMatch(/^# Dockerfile optimization and image audit$/m);
@@ -54,6 +54,9 @@ describe('dockaudit audit', () => {
     const lang = await runCli(['audit', examples, '--lang', 'fr'], { cwd: dir });
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('unknown language "fr"');
+    const image = await runCli(['audit', examples, '--image', 'backend.tar'], { cwd: dir });
+    expect(image.code).toBe(2);
+    expect(image.stderr).toContain('--image "backend.tar": write NAME=SOURCE');
     const missing = await runCli(['audit', join(dir, 'nope')], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`${join(dir, 'nope')}: no such folder`);

@@ -152,6 +152,9 @@ export const en = {
   'security.vulns': 'Known vulnerabilities: {count} (images scanned: {images})',
   'security.vulnsNone': 'No known vulnerability (images scanned: {images})',
   'security.vulnsNotChecked': 'Image vulnerabilities not checked: no built image was given',
+  'security.vulnsNoDatabase': 'Image vulnerabilities not checked: there is no vulnerability database yet',
+  'security.vulnsDatabaseHow':
+    'Run `dockaudit db update` once (or `dockaudit db import` offline), then audit again.',
   'security.vulnsFix': 'Scan every built image in CI and update the base images and packages that have fixes',
   'security.vulnsHow':
     'Give the built images with --image NAME=SOURCE to scan their packages (the CI jobs below do).',

@@ -148,6 +148,9 @@ export const ru: Record<AuditKey, string> = {
   'security.vulns': 'Известных уязвимостей: {count} в образах ({images})',
   'security.vulnsNone': 'В проверенных образах ({images}) известных уязвимостей нет',
   'security.vulnsNotChecked': 'Уязвимости образов не проверены: собранные образы не переданы',
+  'security.vulnsNoDatabase': 'Уязвимости образов не проверены: базы уязвимостей ещё нет',
+  'security.vulnsDatabaseHow':
+    'Выполните один раз `dockaudit db update` (без сети — `dockaudit db import`) и повторите аудит.',
   'security.vulnsFix':
     'Проверяйте каждый собранный образ в CI и обновляйте базовые образы и пакеты, для которых есть исправления',
   'security.vulnsHow':

@@ -145,6 +145,9 @@ export const zh: Record<AuditKey, string> = {
   'security.vulns': '{images} 个镜像中有 {count} 个已知漏洞',
   'security.vulnsNone': '扫描的 {images} 个镜像中没有已知漏洞',
   'security.vulnsNotChecked': '未检查镜像漏洞：没有提供构建好的镜像',
+  'security.vulnsNoDatabase': '未检查镜像漏洞：还没有漏洞库',
+  'security.vulnsDatabaseHow':
+    '先运行一次 `dockaudit db update`（离线时用 `dockaudit db import`），再重新审计。',
   'security.vulnsFix': '在 CI 中扫描每个构建出的镜像，并更新有修复版本的基础镜像和软件包',
   'security.vulnsHow':
     '用 --image NAME=SOURCE 提供构建好的镜像即可扫描其软件包（下面的 CI 任务就是这样做的）。',

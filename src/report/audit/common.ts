@@ -1,7 +1,7 @@
 /** Labels and formats the audit renderers share (Markdown and HTML). */
 import { formatBytes, formatSize } from '../../audit/format.js';
 import { type AuditKey, type Translate, translator } from '../../audit/i18n/index.js';
-import { type AuditReport, SECTIONS, type SizeFigure } from '../../audit/types.js';
+import { type AuditReport, type MeasuredImage, SECTIONS, type SizeFigure } from '../../audit/types.js';
 import type { Severity } from '../../core/finding.js';
 
 export { formatBytes };
@@ -53,5 +53,15 @@ export function totalLine(report: AuditReport): string {
   return tr('inventory.total', {
     size: formatSize(inv.totalBytes, inv.totalBasis !== 'measured', tr('word.unknown')),
     basis: tr(`basis.${inv.totalBasis}` as AuditKey),
+  });
+}
+
+export function measuredLine(m: MeasuredImage, tr: Translate): string {
+  return tr('image.measured', {
+    source: m.source,
+    size: formatBytes(m.bytes),
+    layers: m.layers,
+    user: m.user || 'root',
+    waste: formatBytes(m.wastedBytes),
   });
 }

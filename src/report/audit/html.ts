@@ -7,7 +7,16 @@
 import { createHash } from 'node:crypto';
 import type { AuditKey, Translate } from '../../audit/i18n/index.js';
 import type { AuditReport, ImageSection } from '../../audit/types.js';
-import { formatBytes, sectionTitles, sizeText, summaryLine, t, totalLine, yesNo } from './common.js';
+import {
+  formatBytes,
+  measuredLine,
+  sectionTitles,
+  sizeText,
+  summaryLine,
+  t,
+  totalLine,
+  yesNo,
+} from './common.js';
 import { escapeHtml as e } from './escape.js';
 import { charts } from './html-charts.js';
 import { auditCss } from './html-css.js';
@@ -103,26 +112,24 @@ function inventory(report: AuditReport, tr: Translate): string {
 
 function imageSection(section: ImageSection, n: number, tr: Translate): string {
   const title =
-    section.text === null && section.dockerfiles.length === 0
+    section.kind === 'compose'
       ? tr('image.compose', { file: section.names[0]! })
-      : `${section.names.join(', ')} (${section.dockerfiles.join(', ')})`;
+      : section.kind === 'image'
+        ? `${section.names[0]} (${section.measured?.source ?? ''})`
+        : `${section.names.join(', ')} (${section.dockerfiles.join(', ')})`;
   const out = [`<article id="${e(section.id)}"><h3>2.${n} ${e(title)}</h3>`];
   let sub = 0;
   const h = (key: AuditKey) => `<h4>2.${n}.${++sub} ${e(tr(key))}</h4>`;
+  if (section.kind !== 'compose') out.push(h('image.current'));
   if (section.text !== null) {
-    out.push(h('image.current'));
     if (section.dockerfiles.length > 1)
       out.push(`<p>${e(tr('image.identical', { files: section.dockerfiles.join(', ') }))}</p>`);
     out.push(
       `<dl class="facts">${section.facts.map((f) => `<dt>${e(f.label)}</dt><dd>${e(f.value)}</dd>`).join('')}</dl>`,
     );
     out.push(pre(section.text, 'dockerfile'));
-    const m = section.measured;
-    if (m)
-      out.push(
-        `<p>${e(tr('image.measured', { source: m.source, size: formatBytes(m.bytes), layers: m.layers, user: m.user ?? 'root', waste: formatBytes(m.wastedBytes) }))}</p>`,
-      );
   }
+  if (section.measured) out.push(`<p>${e(measuredLine(section.measured, tr))}</p>`);
   out.push(h('image.issues'));
   out.push(
     section.issues.length === 0

@@ -8,6 +8,7 @@ import type { AuditReport, ImageSection, PlanItem } from '../../audit/types.js';
 import {
   formatBytes,
   LEVEL_MARK,
+  measuredLine,
   SEVERITY_MARK,
   sectionTitles,
   sizeText,
@@ -134,34 +135,22 @@ function inventory(report: AuditReport, tr: Translate): string[] {
 
 function imageSection(section: ImageSection, n: number, tr: Translate): string[] {
   const title =
-    section.text === null && section.dockerfiles.length === 0
+    section.kind === 'compose'
       ? tr('image.compose', { file: section.names[0]! })
-      : `${section.names.join(', ')} (${section.dockerfiles.join(', ')})`;
+      : section.kind === 'image'
+        ? `${section.names[0]} (${section.measured?.source ?? ''})`
+        : `${section.names.join(', ')} (${section.dockerfiles.join(', ')})`;
   const out = [`<a id="${section.id}"></a>`, '', `### 2.${n} ${cell(title)}`, ''];
   let sub = 0;
   const h = (key: AuditKey) => `#### 2.${n}.${++sub} ${tr(key)}`;
+  if (section.kind !== 'compose') out.push(h('image.current'), '');
   if (section.text !== null) {
-    out.push(h('image.current'), '');
     if (section.dockerfiles.length > 1)
       out.push(cell(tr('image.identical', { files: section.dockerfiles.join(', ') })), '');
     for (const f of section.facts) out.push(`- ${cell(f.label)}: ${cell(f.value)}`);
     out.push('', fence(section.text, 'dockerfile'), '');
-    if (section.measured) {
-      const m = section.measured;
-      out.push(
-        cell(
-          tr('image.measured', {
-            source: m.source,
-            size: formatBytes(m.bytes),
-            layers: m.layers,
-            user: m.user ?? 'root',
-            waste: formatBytes(m.wastedBytes),
-          }),
-        ),
-        '',
-      );
-    }
   }
+  if (section.measured) out.push(cell(measuredLine(section.measured, tr)), '');
   out.push(h('image.issues'), '');
   if (section.issues.length === 0) out.push(tr('image.noIssues'), '');
   else
