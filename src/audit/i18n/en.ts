@@ -90,7 +90,7 @@ export const en = {
   'image.estimate': 'Estimated size: {before} → {after}',
   'image.extraFile': 'New file {file}',
   'gain.context': 'Build context: {size} less to send ({file})',
-  'gain.autofix': 'Automatic fixes close {count} findings',
+  'gain.autofix': 'Findings closed by automatic fixes: {count}',
   'gain.security': 'Security findings closed: {count}',
   'fact.dockerfile': 'Dockerfile',
   'fact.stages': 'Stages',
@@ -109,7 +109,7 @@ export const en = {
   'remedy.autofix': 'Automatic fix: `dockaudit fix {file}`',
   'remedy.autofixUnsafe': 'Fix that may change behaviour: `dockaudit fix --unsafe {file}` (review the diff)',
   'remedy.dockerignore': 'Use the proposed .dockerignore (section 3)',
-  'remedy.manual': 'Change by hand; the rule page {rule} explains how',
+  'remedy.manual': 'Change by hand; the rule page `{rule}` explains how',
   // 3. .dockerignore
   'ignore.intro':
     'Proposed from the stacks found in each build context. Docker reads the patterns from the context root; the proposals keep (with ! lines) everything a COPY or ADD names.',
@@ -160,7 +160,7 @@ export const en = {
     'Give the built images with --image NAME=SOURCE to scan their packages (the CI jobs below do).',
   'security.vulnsChecked': 'Images scanned against the local vulnerability database: {images}.',
   'security.grouped': '{message} (and {more} more)',
-  'security.groupFix': 'See the rule page {rule}',
+  'security.groupFix': 'See the rule page `{rule}`',
   'ci.comment': 'dockaudit: audit Dockerfiles, build contexts, compose files and images',
   'ci.stepLint': 'Lint Dockerfiles (annotations)',
   'ci.stepBuild': 'Build and export the images',

@@ -109,7 +109,7 @@ export const ru: Record<AuditKey, string> = {
   'remedy.autofixUnsafe':
     'Исправление, которое может изменить поведение: `dockaudit fix --unsafe {file}` (проверьте diff)',
   'remedy.dockerignore': 'Используйте предложенный .dockerignore (раздел 3)',
-  'remedy.manual': 'Исправить вручную; как именно — на странице правила {rule}',
+  'remedy.manual': 'Исправить вручную; как именно — на странице правила `{rule}`',
   'ignore.intro':
     'Составлено по стекам, найденным в каждом контексте сборки. Docker читает шаблоны от корня контекста; в предложениях сохранено (строками с !) всё, что называют COPY и ADD.',
   'ignore.context': 'Контекст сборки: {images}',
@@ -157,7 +157,7 @@ export const ru: Record<AuditKey, string> = {
     'Передайте собранные образы через --image NAME=SOURCE, чтобы проверить их пакеты (так делают задания CI ниже).',
   'security.vulnsChecked': 'Образов проверено по локальной базе уязвимостей: {images}.',
   'security.grouped': '{message} (и ещё {more})',
-  'security.groupFix': 'См. страницу правила {rule}',
+  'security.groupFix': 'См. страницу правила `{rule}`',
   'ci.comment': 'dockaudit: аудит Dockerfile, контекстов сборки, файлов compose и образов',
   'ci.stepLint': 'Проверка Dockerfile (аннотации)',
   'ci.stepBuild': 'Сборка и выгрузка образов',

@@ -107,7 +107,7 @@ export const zh: Record<AuditKey, string> = {
   'remedy.autofix': '自动修复：`dockaudit fix {file}`',
   'remedy.autofixUnsafe': '可能改变行为的修复：`dockaudit fix --unsafe {file}`（请审阅差异）',
   'remedy.dockerignore': '使用建议的 .dockerignore（见第 3 节）',
-  'remedy.manual': '需手动修改；规则说明页 {rule} 介绍了做法',
+  'remedy.manual': '需手动修改；规则说明页 `{rule}` 介绍了做法',
   'ignore.intro':
     '根据各构建上下文中识别出的技术栈生成。Docker 从上下文根目录读取这些规则；建议中已用 ! 行保留了 COPY 或 ADD 用到的所有文件。',
   'ignore.context': '{images} 的构建上下文',
@@ -153,7 +153,7 @@ export const zh: Record<AuditKey, string> = {
     '用 --image NAME=SOURCE 提供构建好的镜像即可扫描其软件包（下面的 CI 任务就是这样做的）。',
   'security.vulnsChecked': '已用本地漏洞库扫描 {images} 个镜像。',
   'security.grouped': '{message}（另有 {more} 处）',
-  'security.groupFix': '见规则说明页 {rule}',
+  'security.groupFix': '见规则说明页 `{rule}`',
   'ci.comment': 'dockaudit：审计 Dockerfile、构建上下文、compose 文件和镜像',
   'ci.stepLint': '检查 Dockerfile（注释标注）',
   'ci.stepBuild': '构建并导出镜像',

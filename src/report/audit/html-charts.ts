@@ -73,11 +73,18 @@ export function charts(
       };
     });
 
-  const figure = (title: string, svg: string) =>
-    `<figure><figcaption>${escapeHtml(title)}</figcaption>${svg}</figure>`;
+  const figure = (title: string, svg: string, legend = '') =>
+    `<figure><figcaption>${escapeHtml(title)}</figcaption>${legend}${svg}</figure>`;
+  const severityLegend = `<p class="legend">${(Object.keys(SEVERITY_COLOR) as Severity[])
+    .map((s) => `<span class="dot sev-${s}"></span>${escapeHtml(tr(`severity.${s}`))}`)
+    .join(' ')}</p>`;
   return {
     sizes: figure(tr('chart.sizes'), barChart(tr('chart.sizes'), sizeBars, tr('chart.noData'))),
-    findings: figure(tr('chart.findings'), barChart(tr('chart.findings'), findingBars, tr('chart.noData'))),
+    findings: figure(
+      tr('chart.findings'),
+      barChart(tr('chart.findings'), findingBars, tr('chart.noData')),
+      severityLegend,
+    ),
     savings: figure(tr('chart.savings'), barChart(tr('chart.savings'), savingBars, tr('chart.noData'))),
   };
 }

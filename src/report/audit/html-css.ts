@@ -26,6 +26,14 @@ dl.facts dt{color:#57606a}
 dl.facts dd{margin:0}
 .tag{display:inline-block;border:1px solid #d0d7de;border-radius:10px;padding:0 8px;font-size:12px;color:#57606a;font-weight:400}
 .sev,.lvl{white-space:nowrap}
+.dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;vertical-align:baseline}
+.sev-error,.lvl-high{background:#cf222e}
+.sev-warning,.lvl-medium{background:#d4760a}
+.sev-info{background:#bf9b00}
+.sev-style,.lvl-low{background:#2da44e}
+td:first-child{white-space:nowrap}
+.legend{font-size:12px;color:#57606a;margin:2px 0 8px}
+.legend .dot{margin-left:10px}
 .size-estimated{font-style:italic}
 .status-problem{color:#cf222e}
 .status-ok{color:#1a7f37}

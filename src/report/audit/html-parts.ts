@@ -1,6 +1,7 @@
 /** Building blocks of the HTML report: escaped prose, links, tables, code blocks, severity marks. */
 import type { Translate } from '../../audit/i18n/index.js';
-import { LEVEL_MARK, SEVERITY_MARK } from './common.js';
+import type { Level } from '../../audit/types.js';
+import type { Severity } from '../../core/finding.js';
 import { escapeHtml as e } from './escape.js';
 
 /** Text written by the report itself: escaped, with its `code` spans as <code>. */
@@ -28,10 +29,11 @@ export function pre(text: string, lang = ''): string {
 
 export const idList = (list: readonly string[]) => (list.length > 0 ? e(list.join(', ')) : '—');
 
-export function severityCell(severity: keyof typeof SEVERITY_MARK, tr: Translate): string {
-  return `<span class="sev sev-${severity}">${SEVERITY_MARK[severity]} ${e(tr(`severity.${severity}`))}</span>`;
+/** A coloured dot (CSS, so no emoji font is needed) and the severity's name. */
+export function severityCell(severity: Severity, tr: Translate): string {
+  return `<span class="sev"><span class="dot sev-${severity}"></span>${e(tr(`severity.${severity}`))}</span>`;
 }
 
-export function levelCell(level: keyof typeof LEVEL_MARK, tr: Translate): string {
-  return `<span class="lvl lvl-${level}">${LEVEL_MARK[level]} ${e(tr(`level.${level}`))}</span>`;
+export function levelCell(level: Level, tr: Translate): string {
+  return `<span class="lvl"><span class="dot lvl-${level}"></span>${e(tr(`level.${level}`))}</span>`;
 }

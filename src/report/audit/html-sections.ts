@@ -21,7 +21,7 @@ export function htmlSecurity(report: AuditReport, tr: Translate): string {
       ],
       sec.issues.map((i) => [
         `<strong>${e(i.id)}</strong>`,
-        e(i.title),
+        prose(i.title),
         i.severity ? severityCell(i.severity, tr) : '—',
         `<span class="status status-${i.status}">${e(tr(`status.${i.status}`))}</span>`,
         e(i.where.join(', ') || '—'),
@@ -94,7 +94,7 @@ export function htmlRisks(report: AuditReport, tr: Translate): string {
     [tr('col.id'), tr('col.risk'), tr('col.level'), tr('col.mitigation'), tr('col.issues')],
     report.risks.map((r) => [
       `<strong>${e(r.id)}</strong>`,
-      e(r.risk),
+      prose(r.risk),
       levelCell(r.level, tr),
       prose(r.mitigation),
       idList(r.issues),

@@ -138,7 +138,7 @@ function imageSection(section: ImageSection, n: number, tr: Translate): string {
           [tr('col.id'), tr('col.problem'), tr('col.severity'), tr('col.optimization')],
           section.issues.map((i) => [
             `<strong id="${e(i.id)}">${e(i.id)}</strong>`,
-            `${e(i.message)} <span class="where">(${link(`<code>${e(i.rule)}</code>`, i.docs)}, ${e(`${i.file}:${i.line}`)})</span>`,
+            `${prose(i.message)} <span class="where">(${link(`<code>${e(i.rule)}</code>`, i.docs)}, ${e(`${i.file}:${i.line}`)})</span>`,
             severityCell(i.severity, tr),
             prose(i.optimization),
           ]),
