@@ -80,9 +80,9 @@ describe('suppression in a lint run', () => {
 
   it('ignores only the listed rules, and an invalid pragma ignores nothing', () => {
     expect(
-      fired('FROM node:20 as foo\n# hadolint ignore=DL3023, DL3021\nCOPY --from=foo bar baz /x\n'),
+      fired('FROM node:20 AS foo\n# hadolint ignore=DL3023, DL3021\nCOPY --from=foo bar baz /x\n'),
     ).toEqual([]);
-    expect(fired('FROM node:20 as foo\n# hadolint ignore=DL3023\nCOPY --from=foo bar baz /x\n')).toEqual([
+    expect(fired('FROM node:20 AS foo\n# hadolint ignore=DL3023\nCOPY --from=foo bar baz /x\n')).toEqual([
       '3:DL3021',
     ]);
     expect(fired('FROM debian:12\n# hadolint ignore=crazy,DL3003\nRUN cd /x\n')).toEqual(['3:DL3003']);
