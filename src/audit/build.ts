@@ -12,6 +12,7 @@ import { fillGains } from './gains.js';
 import { translator } from './i18n/index.js';
 import { buildIgnoreProposals } from './ignore.js';
 import { buildInventory } from './inventory.js';
+import { estimateImage, estimateOriginal, fillOptimized, optimizerAnswer } from './optimized.js';
 import { buildPerformance } from './performance.js';
 import { buildPlan } from './plan.js';
 import { buildRisks } from './risks.js';
@@ -19,7 +20,14 @@ import type { AuditRun } from './run.js';
 import { buildSections } from './sections.js';
 import { buildSecurity, isRootFinding } from './security.js';
 import { buildSizes } from './sizes.js';
-import { AUDIT_SCHEMA, type AuditFinding, type AuditReport, type MeasuredImage } from './types.js';
+import {
+  AUDIT_SCHEMA,
+  type AuditFinding,
+  type AuditReport,
+  type ImageSection,
+  type Inventory,
+  type MeasuredImage,
+} from './types.js';
 
 /** The audited folder relative to the repository it is in (the nearest folder above with `.git`). */
 export function repositoryRelative(root: string): string {
@@ -27,6 +35,23 @@ export function repositoryRelative(root: string): string {
     if (existsSync(join(dir, '.git'))) return relative(dir, root).split(sep).join('/') || '.';
     if (dirname(dir) === dir) return '.';
   }
+}
+
+/**
+ * What the images of known size would weigh with the optimized versions (estimates; a measured image keeps
+ * its measured size), or null when no optimized version is smaller or known.
+ */
+function optimizedTotal(inventory: Inventory, sections: readonly ImageSection[]): number | null {
+  let total = 0;
+  let changed = false;
+  for (const row of inventory.rows) {
+    if (row.size.bytes === null) continue;
+    const after = sections.find((s) => s.id === row.section)?.optimized?.after.bytes ?? null;
+    const use = row.kind === 'build' && row.size.basis === 'estimated' && after !== null;
+    total += use ? after : row.size.bytes;
+    if (use) changed = true;
+  }
+  return changed ? total : null;
 }
 
 /** Images read with --image, by name, as the report shows them. */
@@ -66,7 +91,17 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
   const t = translator(run.lang);
   const given = run.given.replace(/\/+$/, '') || '.';
   const pathOf = (p: string) => (p.startsWith('/') ? p : posix.join(given, p));
-  const sections = buildSections({ run, t, pathOf });
+  const sections = buildSections({
+    run,
+    t,
+    pathOf,
+    optimizerFor: (target) => (target.optimized ? optimizerAnswer(target.optimized, run.lang) : null),
+  });
+  for (const target of run.targets) {
+    const section = sections.byTarget.get(target);
+    if (section && section.dockerfiles[0] === target.target.dockerfile)
+      fillOptimized(section, target.optimized, target.optimizeError, pathOf, t);
+  }
   const measured = measuredImages(run);
   for (const section of sections.sections)
     section.measured = section.names.map((n) => measured.get(n)).find((m) => m !== undefined) ?? null;
@@ -74,13 +109,31 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
     run,
     byTarget: sections.byTarget,
     factsOf: sections.factsOf,
-    estimateBuilt: () => null,
-    estimateImage: () => null,
+    estimateBuilt: (target) => {
+      if (target.optimized) return estimateOriginal(target.optimized, t);
+      const base = sections.factsOf.get(target)?.base;
+      return base ? estimateImage(base, t) : null;
+    },
+    estimateImage: (reference) => estimateImage(reference, t),
     measured,
     t,
   });
   const proposals = buildIgnoreProposals(run);
-  fillGains(sections.sections, proposals, t);
+  const resultOf = new Map(
+    run.targets.flatMap((r) => (r.optimized ? [[sections.byTarget.get(r), r.optimized] as const] : [])),
+  );
+  fillGains(
+    sections.sections,
+    proposals,
+    (section) => {
+      const result = resultOf.get(section);
+      if (!result) return null;
+      const count = (flag: 'security' | 'rebuild' | 'reliability') =>
+        result.changes.filter((c) => c.gain[flag]).length;
+      return { security: count('security'), rebuild: count('rebuild'), reliability: count('reliability') };
+    },
+    t,
+  );
   const allFindings: Finding[] = [
     ...run.targets.flatMap((r) => r.findings),
     ...run.compose.findings,
@@ -122,7 +175,7 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
     images: run.targets.map((r) => ({
       name: r.target.name,
       facts: sections.factsOf.get(r) ?? null,
-      changes: null,
+      changes: r.optimized ? r.optimized.changes.map((c) => c.key) : null,
     })),
     findings: allFindings,
     issueOf: sections.issueOf,
@@ -186,7 +239,7 @@ export function buildAuditReport(run: AuditRun, options: BuildOptions = {}): Aud
       measuredImages: [...measured.keys()].length,
       findings: counts,
       currentBytes: inventory.totalBytes,
-      optimizedBytes: null,
+      optimizedBytes: optimizedTotal(inventory, sections.sections),
     },
     inventory,
     images: sections.sections,

@@ -3,6 +3,7 @@
  * secrets, errors), adopting the optimized Dockerfiles and non-root users next week, CI, image scanning
  * and build caching this quarter. Each issue is planned once, in the earliest step that covers it.
  */
+import { posix } from 'node:path';
 import { shellQuote } from './format.js';
 import type { Translate } from './i18n/index.js';
 import type { IgnoreProposalEntry, ImageSection, Issue, Plan, PlanItem, SecurityIssue } from './types.js';
@@ -76,11 +77,11 @@ export function buildPlan(input: PlanInput): Plan {
   const nextWeek: PlanItem[] = [];
   for (const section of input.sections) {
     if (!section.optimized) continue;
-    const file = input.pathOf(section.dockerfiles[0]!);
+    const args = optimizeArgs(section, input.pathOf);
     nextWeek.push(
       item(
         t('plan.optimized', { name: section.names.join(', ') }),
-        `dockaudit optimize ${shellQuote(file)} --verify\ndockaudit optimize ${shellQuote(file)} --write`,
+        `dockaudit optimize ${args} --verify\ndockaudit optimize ${args} --write`,
         take(section.issues.filter((i) => i.remedy === 'optimized')),
       ),
     );
@@ -111,4 +112,16 @@ export function buildPlan(input: PlanInput): Plan {
   const rest = issues.filter((i) => !covered.has(i.id));
   if (rest.length > 0) quarter.push(item(t('plan.rest', { count: rest.length }), null, take(rest)));
   return { now, nextWeek, quarter };
+}
+
+/**
+ * The arguments of `dockaudit optimize` for a section: its Dockerfile, and `--context` when the build
+ * context is not the Dockerfile's own folder (the optimizer's default).
+ */
+export function optimizeArgs(section: ImageSection, pathOf: (path: string) => string): string {
+  const dockerfile = section.dockerfiles[0]!;
+  const file = shellQuote(pathOf(dockerfile));
+  const own = posix.dirname(dockerfile);
+  if (section.context === null || section.context === own) return file;
+  return `${file} --context ${shellQuote(pathOf(section.context))}`;
 }

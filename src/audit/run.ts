@@ -16,10 +16,13 @@ import { compareFindings, type Finding, type InputError } from '../core/finding.
 import { LineIndex } from '../core/positions.js';
 import type { RuleMeta } from '../core/rule.js';
 import type { DockerfileAnalysis } from '../dockerfile/analysis.js';
+import { parseDockerfile } from '../dockerfile/parse.js';
+import { lintDockerfile } from '../engine/lint-dockerfile.js';
 import { describeIoError, lintSources } from '../engine/lint-files.js';
 import { type RuleFailure, runRules } from '../engine/run-rules.js';
 import type { Lang, MessageCatalog } from '../i18n/catalog.js';
 import { ruleMessageCatalog } from '../i18n/rule-messages.js';
+import type { OptimizeResult } from '../optimize/types.js';
 import { composeRules } from '../rules/compose/index.js';
 import { contextRules } from '../rules/context/index.js';
 import { dockerfileRules } from '../rules/dockerfile/index.js';
@@ -58,6 +61,9 @@ export interface TargetRun {
   /** Lint findings (with build-context facts) and context findings, sorted. */
   findings: Finding[];
   context: ContextModel | null;
+  /** The optimizer's result, or null with the reason in `optimizeError`. */
+  optimized: OptimizeResult | null;
+  optimizeError: string | null;
 }
 
 export interface AuditRun {
@@ -119,7 +125,15 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
     } catch (error) {
       errors.push({ file: target.dockerfile, message: describeIoError(error) });
     }
-    const run: TargetRun = { target, text, analysis: null, findings: [], context: null };
+    const run: TargetRun = {
+      target,
+      text,
+      analysis: null,
+      findings: [],
+      context: null,
+      optimized: null,
+      optimizeError: null,
+    };
     if (text !== null) run.context = contextOf(run, root, errors);
     run.analysis = run.context?.dockerfile?.analysis ?? null;
     runs.push(run);
@@ -157,6 +171,35 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
   }
   for (const run of runs) run.findings.sort(compareFindings);
   compose.findings.sort(compareFindings);
+
+  const optimizer = await import('../optimize/plan.js');
+  for (const run of runs) {
+    if (run.text === null || !run.analysis) continue;
+    const config = await configOrError(run.target.absDockerfile, run.target.dockerfile);
+    if (!config) continue;
+    try {
+      const result = optimizer.optimizeDockerfile(run.text, run.target.dockerfile, {
+        context: run.target.context,
+        lang,
+        config,
+      });
+      // What the optimized version still has, checked as the original was: with the build context's
+      // facts and in the report's language.
+      const context = run.context ? contextFacts(run.context.context) : null;
+      result.remaining = lintDockerfile(parseDockerfile(result.dockerfile, run.target.dockerfile), {
+        config,
+        rules: dockerfileRules,
+        ...(catalog ? { catalog } : {}),
+        context,
+        failures,
+      });
+      run.optimized = result;
+    } catch (error) {
+      run.optimizeError = error instanceof optimizer.OptimizeInputError ? error.message : String(error);
+      if (!(error instanceof optimizer.OptimizeInputError))
+        failures.push({ rule: 'optimizer', file: run.target.dockerfile, error });
+    }
+  }
 
   const images: ImageRun[] = [];
   const rules: RuleMeta[] = [...dockerfileRules, ...contextRules, ...composeRules];

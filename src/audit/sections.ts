@@ -7,6 +7,7 @@ import { compareFindings, type Finding, severityRank } from '../core/finding.js'
 import type { RuleMeta } from '../core/rule.js';
 import { ruleDocsUrl } from '../report/rule-docs.js';
 import { ServiceLocator } from './compose-map.js';
+import { shownPath } from './discover.js';
 import { type DockerfileFacts, dockerfileFacts } from './dockerfile-facts.js';
 import { formatBytes, shellQuote } from './format.js';
 import type { Translate } from './i18n/index.js';
@@ -16,8 +17,10 @@ import type { Fact, ImageSection, Issue } from './types.js';
 
 /** What the optimizer did for a target, as the issue tables need it. */
 export interface OptimizerAnswer {
-  /** Localized text of the change that answers a rule (by rule id or code), if any. */
+  /** Localized text of the change that answers a rule (by rule id, code or alias), if any. */
   changeFor(finding: Finding): string | null;
+  /** Whether the optimized Dockerfile no longer has any finding of this finding's rule. */
+  resolves(finding: Finding): boolean;
 }
 
 export interface SectionsInput {
@@ -152,7 +155,7 @@ export function buildSections(input: SectionsInput): SectionsResult {
             ? [group.compose]
             : group.targets.map((g) => g.target.name),
       dockerfiles: group.targets.map((g) => g.target.dockerfile),
-      context: first?.context ? first.target.context : null,
+      context: first?.context ? shownPath(run.root, first.target.context) : null,
       text: first?.text ?? null,
       facts: first && facts ? factsList(first, facts, t) : [],
       issues,
@@ -189,8 +192,8 @@ function issueOf(
   meta: Map<string, RuleMeta>,
 ): Issue {
   const { t } = input;
-  const change =
-    source === 'dockerfile' || source === 'context' ? (answer?.changeFor(finding) ?? null) : null;
+  const ownFile = source === 'dockerfile' || source === 'context';
+  const change = ownFile ? (answer?.changeFor(finding) ?? null) : null;
   let remedy: Issue['remedy'];
   let optimization: string;
   if (change !== null) {
@@ -199,6 +202,9 @@ function issueOf(
   } else if (finding.fixable === 'safe' && source === 'dockerfile') {
     remedy = 'autofix';
     optimization = t('remedy.autofix', { file: shellQuote(input.pathOf(finding.file)) });
+  } else if (source === 'dockerfile' && answer?.resolves(finding)) {
+    remedy = 'optimized';
+    optimization = t('remedy.optimizedResolved');
   } else if (finding.fixable === 'suggested' && source === 'dockerfile') {
     remedy = 'autofix-unsafe';
     optimization = t('remedy.autofixUnsafe', { file: shellQuote(input.pathOf(finding.file)) });

@@ -91,8 +91,17 @@ export interface OptimizedVersion {
   changes: OptimizedChange[];
   before: SizeFigure;
   after: SizeFigure;
+  /** Instructions of the original that were not kept as written: what became of each (localized). */
+  instructions: {
+    line: number;
+    instruction: string;
+    action: 'changed' | 'moved' | 'removed';
+    outcome: string;
+  }[];
   /** Findings the optimized Dockerfile still has. */
   remaining: { rule: string; severity: Severity; line: number; message: string }[];
+  /** The command that writes it (`dockaudit optimize … --write`). */
+  command: string;
   /** New files it needs (nginx configuration…). */
   extraFiles: { path: string; text: string }[];
 }
@@ -117,6 +126,7 @@ export interface ImageSection {
   /** Images this section covers (several when their Dockerfiles are identical). */
   names: string[];
   dockerfiles: string[];
+  /** Build context folder, relative to the audited folder (null when it could not be read). */
   context: string | null;
   /** The Dockerfile as it is (null for an image given without a Dockerfile). */
   text: string | null;

@@ -50,10 +50,13 @@ export function totalLine(report: AuditReport): string {
   const tr = t(report);
   const inv = report.inventory;
   if (inv.totalBytes === null) return tr('inventory.totalUnknown');
-  return tr('inventory.total', {
+  const total = tr('inventory.total', {
     size: formatSize(inv.totalBytes, inv.totalBasis !== 'measured', tr('word.unknown')),
     basis: tr(`basis.${inv.totalBasis}` as AuditKey),
   });
+  const optimized = report.summary.optimizedBytes;
+  if (optimized === null || optimized === inv.totalBytes) return total;
+  return `${total} · ${tr('inventory.optimized', { size: formatSize(optimized, true, '') })}`;
 }
 
 export function measuredLine(m: MeasuredImage, tr: Translate): string {
@@ -64,4 +67,10 @@ export function measuredLine(m: MeasuredImage, tr: Translate): string {
     user: m.user || 'root',
     waste: formatBytes(m.wastedBytes),
   });
+}
+
+/** The first line of an instruction (continuations dropped), cut to 70 characters. */
+export function firstLine(text: string): string {
+  const line = text.split(/\r?\n/)[0]!.replace(/\s*\\$/, '');
+  return line.length > 70 ? `${line.slice(0, 69)}…` : line;
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AuditKey, Translate } from '../../audit/i18n/index.js';
 import type { AuditReport, ImageSection } from '../../audit/types.js';
 import {
+  firstLine,
   formatBytes,
   measuredLine,
   sectionTitles,
@@ -148,7 +149,7 @@ function imageSection(section: ImageSection, n: number, tr: Translate): string {
   if (section.text !== null) {
     out.push(h('image.optimized'));
     const o = section.optimized;
-    if (!o) out.push(`<p class="note">${e(section.optimizedNote ?? tr('image.noOptimizer'))}</p>`);
+    if (!o) out.push(`<p class="note">${e(section.optimizedNote ?? tr('word.none'))}</p>`);
     else {
       out.push(pre(o.dockerfile, 'dockerfile'));
       out.push(
@@ -157,9 +158,30 @@ function imageSection(section: ImageSection, n: number, tr: Translate): string {
           o.changes.map((c) => [prose(c.text), e(c.gain), idList(c.issues)]),
         ),
       );
+      if (o.instructions.length > 0)
+        out.push(
+          `<p>${e(tr('image.instructions'))}</p>`,
+          table(
+            [tr('col.line'), tr('col.instruction'), tr('col.outcome')],
+            o.instructions.map((i) => [
+              String(i.line),
+              `<code>${e(firstLine(i.instruction))}</code>`,
+              prose(i.outcome),
+            ]),
+          ),
+        );
       for (const f of o.extraFiles)
         out.push(`<p>${e(tr('image.extraFile', { file: f.path }))}</p>${pre(f.text)}`);
       out.push(`<p>${e(tr('image.remaining', { count: o.remaining.length }))}</p>`);
+      if (o.remaining.length > 0)
+        out.push(
+          `<ul>${o.remaining
+            .map(
+              (f) => `<li>${severityCell(f.severity, tr)} ${prose(tr('image.remainingItem', { ...f }))}</li>`,
+            )
+            .join('')}</ul>`,
+        );
+      out.push(`<p>${e(tr('image.apply'))} <code>${e(o.command)}</code></p>`);
     }
     out.push(h('image.gains'));
     out.push(

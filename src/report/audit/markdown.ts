@@ -6,6 +6,7 @@
 import type { AuditKey, Translate } from '../../audit/i18n/index.js';
 import type { AuditReport, ImageSection, PlanItem } from '../../audit/types.js';
 import {
+  firstLine,
   formatBytes,
   LEVEL_MARK,
   measuredLine,
@@ -169,7 +170,7 @@ function imageSection(section: ImageSection, n: number, tr: Translate): string[]
   if (section.text === null) return out;
   out.push(h('image.optimized'), '');
   const optimized = section.optimized;
-  if (!optimized) out.push(cell(section.optimizedNote ?? tr('image.noOptimizer')), '');
+  if (!optimized) out.push(cell(section.optimizedNote ?? tr('word.none')), '');
   else {
     out.push(fence(optimized.dockerfile, 'dockerfile'), '');
     out.push(
@@ -179,9 +180,31 @@ function imageSection(section: ImageSection, n: number, tr: Translate): string[]
       ),
       '',
     );
+    if (optimized.instructions.length > 0)
+      out.push(
+        cell(tr('image.instructions')),
+        '',
+        ...table(
+          [tr('col.line'), tr('col.instruction'), tr('col.outcome')],
+          optimized.instructions.map((i) => [
+            String(i.line),
+            code(firstLine(i.instruction)),
+            prose(i.outcome),
+          ]),
+        ),
+        '',
+      );
     for (const f of optimized.extraFiles)
       out.push(`${cell(tr('image.extraFile', { file: f.path }))}:`, '', fence(f.text, ''), '');
     out.push(cell(tr('image.remaining', { count: optimized.remaining.length })), '');
+    if (optimized.remaining.length > 0)
+      out.push(
+        ...optimized.remaining.map(
+          (f) => `- ${SEVERITY_MARK[f.severity]} ${prose(tr('image.remainingItem', { ...f }))}`,
+        ),
+        '',
+      );
+    out.push(`${cell(tr('image.apply'))} ${code(optimized.command)}`, '');
   }
   out.push(h('image.gains'), '');
   if (section.gains.length === 0) out.push(tr('word.none'), '');
