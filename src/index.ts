@@ -76,6 +76,7 @@ export {
   lintSources,
   notADockerfile,
 } from './engine/lint-files.js';
+export { maskDockerfileSecrets, maskSecrets } from './engine/mask-secrets.js';
 export { fixFiles } from './fix/apply.js';
 export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
 export { applyEditGroups, applyEdits } from './fix/edits.js';

@@ -12,6 +12,7 @@ import {
 import type { Dockerfile, Instruction } from '../dockerfile/model.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
+import { secretSpans } from '../rules/dockerfile/lib/secret-values.js';
 import { type RuleFailure, ruleKeys, runRules } from './run-rules.js';
 
 export interface LintDockerfileOptions {
@@ -23,6 +24,11 @@ export interface LintDockerfileOptions {
   displayPath?: string;
   /** The build context, for rules that need it (`lint --context DIR`). */
   context?: ContextFacts | null;
+  /**
+   * When given, receives the spans of every hard-coded secret of the file (whatever rules run), so
+   * that outputs showing source text can mask them.
+   */
+  secrets?: Span[];
   /** ShellCheck's findings for the file's shell scripts (`lint --shellcheck`); null when it did not run. */
   shellcheck?: ShellcheckResults | null;
 }
@@ -35,6 +41,7 @@ export function lintDockerfile(file: Dockerfile, options: LintDockerfileOptions)
     context: options.context ?? null,
     shellcheck: options.shellcheck ?? null,
   });
+  if (options.secrets) for (const s of secretSpans(analysis)) options.secrets.push(s);
   const suppressed = suppressor(file, pragmas, !options.config.disableIgnorePragma);
   const check = buildkitCheckOptions(file);
   const findings = runRules({

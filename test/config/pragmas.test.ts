@@ -13,7 +13,9 @@ function fired(text: string, config: Partial<Config> = {}): string[] {
     config: { ...defaultConfig(), ignored: ['consecutive-run'], ...config },
     rules: dockerfileRules,
   });
+  // Only hadolint's rules: the tests are about its pragmas, and rules without a DL code come and go.
   return findings
+    .filter((f) => f.aliases.some((a) => /^DL/.test(a)))
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map((f) => `${f.line}:${f.aliases.find((a) => /^DL/.test(a)) ?? f.rule}`);
 }

@@ -105,9 +105,15 @@ export async function startE2E(): Promise<E2E> {
   let server: Server | null = null;
   const stop = async () => {
     server?.close();
-    daemon.kill('SIGTERM');
-    await new Promise((r) => (daemon.exitCode !== null ? r(null) : daemon.once('exit', r)));
-    rmSync(state, { recursive: true, force: true });
+    if (daemon.exitCode === null) {
+      const exited = new Promise((r) => daemon.once('exit', r));
+      daemon.kill('SIGTERM');
+      // dockerd stops its containerd and BuildKit first; give it time, then end it.
+      const timer = setTimeout(() => daemon.kill('SIGKILL'), 60_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(state, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
     for (let i = 0; i < 150 && !(await engineAvailable(endpoint)); i++)

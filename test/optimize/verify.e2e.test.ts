@@ -25,7 +25,7 @@ describe.skipIf(missing !== null)('optimize --verify on a real dockerd', () => {
   }, 10 * MINUTES);
   afterAll(async () => {
     await env?.stop();
-  }, MINUTES);
+  }, 3 * MINUTES);
 
   async function verify(name: string, smoke: string | null = null): Promise<VerifyReport> {
     const dir = join(FIXTURES, name);
