@@ -103,12 +103,14 @@ export function optimizedVersion(
         ? []
         : [{ line: d.line, instruction: d.text, action: d.action, outcome: dispositionText(d, lang) }],
     ),
-    remaining: result.remaining.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      line: f.line,
-      message: f.message,
-    })),
+    remaining: [...result.remaining]
+      .sort((a, b) => a.line - b.line)
+      .map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        line: f.line,
+        message: f.message,
+      })),
     extraFiles: result.extraFiles.map((f) => ({ path: f.path, text: f.text })),
     command,
   };

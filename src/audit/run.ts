@@ -5,12 +5,12 @@
  * from this by `model.ts`; no rule logic lives here.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { auditComposeProjects, type ComposeRunResult } from '../compose/run.js';
 import { ConfigResolver } from '../config/load.js';
 import type { Config } from '../config/settings.js';
 import { analyzeContext, type ContextModel } from '../context/analyze.js';
-import { BuildContextError } from '../context/build-context.js';
+import { type BuildContext, BuildContextError, loadBuildContext } from '../context/build-context.js';
 import { contextFacts } from '../context/facts.js';
 import { compareFindings, type Finding, type InputError } from '../core/finding.js';
 import { LineIndex } from '../core/positions.js';
@@ -184,8 +184,8 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
         config,
       });
       // What the optimized version still has, checked as the original was: with the build context's
-      // facts and in the report's language.
-      const context = run.context ? contextFacts(run.context.context) : null;
+      // facts (and the proposed .dockerignore, which comes with it) and in the report's language.
+      const context = run.context ? contextFacts(optimizedContext(run, result)) : null;
       result.remaining = lintDockerfile(parseDockerfile(result.dockerfile, run.target.dockerfile), {
         config,
         rules: dockerfileRules,
@@ -255,6 +255,17 @@ function contextOf(run: TargetRun, root: string, errors: InputError[]): ContextM
     errors.push({ file: shownPath(root, resolveIn(root, error.file)), message: error.message });
     return null;
   }
+}
+
+/** The build context as the optimized version is built from it: with the proposed .dockerignore, if any. */
+function optimizedContext(run: TargetRun, result: OptimizeResult): BuildContext {
+  const context = run.context!.context;
+  if (result.dockerignore === null || result.dockerignoreExists || context.ignoreFile !== null)
+    return context;
+  return loadBuildContext(context.root, {
+    dockerfile: context.dockerfile,
+    ignoreFile: { path: join(context.root, '.dockerignore'), kind: 'context', text: result.dockerignore },
+  });
 }
 
 function resolveIn(root: string, path: string): string {

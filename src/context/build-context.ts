@@ -25,6 +25,8 @@ export interface BuildContextOptions {
   /** Dockerfile path (absolute, or relative to the current folder as with `docker build -f`). Default: `<dir>/Dockerfile`. */
   dockerfile?: string;
   walk?: WalkOptions;
+  /** Use this ignore file instead of the one on disk (a proposal, to see the context as it would be). */
+  ignoreFile?: IgnoreFileInfo;
 }
 
 export interface BuildContext {
@@ -91,7 +93,7 @@ export function loadBuildContext(dir: string, options: BuildContextOptions = {})
   }
   if (!isDir) throw new BuildContextError(dir, 'the build context is not a folder');
   const dockerfile = options.dockerfile ? resolve(options.dockerfile) : join(root, 'Dockerfile');
-  const ignoreFile = findIgnoreFile(root, dockerfile);
+  const ignoreFile = options.ignoreFile ?? findIgnoreFile(root, dockerfile);
   const shownName = ignoreFile
     ? relative(process.cwd(), ignoreFile.path) || ignoreFile.path
     : '.dockerignore';

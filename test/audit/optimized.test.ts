@@ -176,6 +176,15 @@ describe('optimized versions and the issue tables', () => {
     );
   });
 
+  it('checks what is left with the proposed .dockerignore that comes with the optimized version', () => {
+    const backend = section(reports.get('en')!, 'backend');
+    const broad = backend.issues.find((i) => i.rule === 'broad-copy-no-dockerignore')!;
+    expect(broad.remedy).toBe('optimized');
+    expect(backend.optimized!.remaining.map((f) => f.rule)).not.toContain('broad-copy-no-dockerignore');
+    const lines = backend.optimized!.remaining.map((f) => f.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
   it('checks what is left with the build context, as the original was checked', () => {
     const s = section(fixtures, 'ignored');
     expect(s.optimized!.remaining.map((f) => f.rule)).toContain('copy-ignored-file');
