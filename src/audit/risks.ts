@@ -87,7 +87,9 @@ export function buildRisks(input: RiskInput): Risk[] {
       if (key) add(key, change.issues, name);
       if (change.change === 'change.runtimeBase') {
         const base = section.facts.find((f) => f.key === 'base')?.value;
-        if (!isAlpine(base) && /alpine/i.test(change.text)) add('libc', change.issues, name);
+        // Static files served by nginx hold no compiled code: only other stacks can break on musl.
+        if (optimized.stack !== 'node-static' && !isAlpine(base) && /alpine/i.test(change.text))
+          add('libc', change.issues, name);
       }
     }
   }

@@ -192,6 +192,14 @@ describe('optimized versions and the issue tables', () => {
     expect(issue.remedy).not.toBe('optimized');
   });
 
+  it('sees no C-library risk in serving a static build from an Alpine nginx', () => {
+    const report = reports.get('en')!;
+    const h5 = section(report, 'frontend-h5').optimized!;
+    expect(h5.stack).toBe('node-static');
+    expect(h5.dockerfile).toMatch(/^FROM nginx:[\w.]+-alpine$/m);
+    expect(report.risks.map((r) => r.kind)).not.toContain('libc');
+  });
+
   it('says why a Dockerfile has no optimized version', () => {
     const s = section(fixtures, 'broken');
     expect(s.optimized).toBeNull();
