@@ -12,6 +12,8 @@ import type { Config } from '../config/settings.js';
 import { analyzeContext, type ContextModel } from '../context/analyze.js';
 import { type BuildContext, BuildContextError, loadBuildContext } from '../context/build-context.js';
 import { contextFacts } from '../context/facts.js';
+import type { ContextSecretScan } from '../context/secrets.js';
+import type { ContextWalk } from '../context/walk.js';
 import { compareFindings, type Finding, type InputError } from '../core/finding.js';
 import { LineIndex } from '../core/positions.js';
 import type { RuleMeta } from '../core/rule.js';
@@ -117,6 +119,8 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
 
   const runs: TargetRun[] = [];
   const sources: { path: string; text: string }[] = [];
+  // Dockerfiles that share a build context share its walk and its secret scan.
+  const shared = { scans: new Map<string, ContextSecretScan>(), walks: new Map<string, ContextWalk>() };
   for (const target of targets) {
     let text: string | null = null;
     try {
@@ -134,7 +138,7 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
       optimized: null,
       optimizeError: null,
     };
-    if (text !== null) run.context = contextOf(run, root, errors);
+    if (text !== null) run.context = contextOf(run, root, errors, shared);
     run.analysis = run.context?.dockerfile?.analysis ?? null;
     runs.push(run);
   }
@@ -247,9 +251,14 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
 }
 
 /** The context analysis of a Dockerfile; an unreadable context becomes an input error. */
-function contextOf(run: TargetRun, root: string, errors: InputError[]): ContextModel | null {
+function contextOf(
+  run: TargetRun,
+  root: string,
+  errors: InputError[],
+  shared: { scans: Map<string, ContextSecretScan>; walks: Map<string, ContextWalk> },
+): ContextModel | null {
   try {
-    return analyzeContext(run.target.context, { dockerfile: run.target.absDockerfile });
+    return analyzeContext(run.target.context, { dockerfile: run.target.absDockerfile, ...shared });
   } catch (error) {
     if (!(error instanceof BuildContextError)) throw error;
     errors.push({ file: shownPath(root, resolveIn(root, error.file)), message: error.message });

@@ -27,6 +27,11 @@ export interface BuildContextOptions {
   walk?: WalkOptions;
   /** Use this ignore file instead of the one on disk (a proposal, to see the context as it would be). */
   ignoreFile?: IgnoreFileInfo;
+  /**
+   * Walks of contexts loaded before, reused when the same folder is sent with the same ignore file and
+   * walk options: Dockerfiles that share a context walk it once.
+   */
+  walks?: Map<string, ContextWalk>;
 }
 
 export interface BuildContext {
@@ -112,7 +117,14 @@ export function loadBuildContext(dir: string, options: BuildContextOptions = {})
     isSent: (path) => !matcher.isExcluded(path),
     decidingPattern: (path) => matcher.explain(path).pattern,
     walk() {
-      walked ??= walkContext(root, matcher, options.walk);
+      if (walked) return walked;
+      const key = options.walks
+        ? [root, ignoreFile?.path ?? '', ignoreFile?.text ?? '', JSON.stringify(options.walk ?? {})].join(
+            '\0',
+          )
+        : '';
+      walked = options.walks?.get(key) ?? walkContext(root, matcher, options.walk);
+      options.walks?.set(key, walked);
       return walked;
     },
     index() {
