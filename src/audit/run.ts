@@ -18,8 +18,6 @@ import { compareFindings, type Finding, type InputError } from '../core/finding.
 import { LineIndex } from '../core/positions.js';
 import type { RuleMeta } from '../core/rule.js';
 import type { DockerfileAnalysis } from '../dockerfile/analysis.js';
-import { parseDockerfile } from '../dockerfile/parse.js';
-import { lintDockerfile } from '../engine/lint-dockerfile.js';
 import { describeIoError, lintSources } from '../engine/lint-files.js';
 import { type RuleFailure, runRules } from '../engine/run-rules.js';
 import type { Lang, MessageCatalog } from '../i18n/catalog.js';
@@ -182,22 +180,15 @@ export async function runAudit(dir: string, options: AuditOptions = {}): Promise
     const config = await configOrError(run.target.absDockerfile, run.target.dockerfile);
     if (!config) continue;
     try {
-      const result = optimizer.optimizeDockerfile(run.text, run.target.dockerfile, {
+      // What the optimized version still has is checked as the original was: with the build context's
+      // facts (and the proposed .dockerignore, which comes with it) and in the report's language.
+      run.optimized = optimizer.optimizeDockerfile(run.text, run.target.dockerfile, {
         context: run.target.context,
         lang,
         config,
-      });
-      // What the optimized version still has, checked as the original was: with the build context's
-      // facts (and the proposed .dockerignore, which comes with it) and in the report's language.
-      const context = run.context ? contextFacts(optimizedContext(run, result)) : null;
-      result.remaining = lintDockerfile(parseDockerfile(result.dockerfile, run.target.dockerfile), {
-        config,
-        rules: dockerfileRules,
+        contextFacts: (proposed) => (run.context ? contextFacts(optimizedContext(run, proposed)) : null),
         ...(catalog ? { catalog } : {}),
-        context,
-        failures,
       });
-      run.optimized = result;
     } catch (error) {
       run.optimizeError = error instanceof optimizer.OptimizeInputError ? error.message : String(error);
       if (!(error instanceof optimizer.OptimizeInputError))
@@ -267,13 +258,12 @@ function contextOf(
 }
 
 /** The build context as the optimized version is built from it: with the proposed .dockerignore, if any. */
-function optimizedContext(run: TargetRun, result: OptimizeResult): BuildContext {
+function optimizedContext(run: TargetRun, proposed: string | null): BuildContext {
   const context = run.context!.context;
-  if (result.dockerignore === null || result.dockerignoreExists || context.ignoreFile !== null)
-    return context;
+  if (proposed === null || context.ignoreFile !== null) return context;
   return loadBuildContext(context.root, {
     dockerfile: context.dockerfile,
-    ignoreFile: { path: join(context.root, '.dockerignore'), kind: 'context', text: result.dockerignore },
+    ignoreFile: { path: join(context.root, '.dockerignore'), kind: 'context', text: proposed },
   });
 }
 

@@ -88,6 +88,9 @@ export function findIgnoreFile(root: string, dockerfile: string): IgnoreFileInfo
 }
 
 /** Loads a build context folder; throws BuildContextError when it is not a readable folder. */
+/** The index of each walk: a pure function of its entries. */
+const INDEXES = new WeakMap<ContextWalk, EntryIndex>();
+
 export function loadBuildContext(dir: string, options: BuildContextOptions = {}): BuildContext {
   const root = resolve(dir);
   let isDir = false;
@@ -128,7 +131,11 @@ export function loadBuildContext(dir: string, options: BuildContextOptions = {})
       return walked;
     },
     index() {
-      entryIndex ??= new EntryIndex(context.walk().entries);
+      if (entryIndex) return entryIndex;
+      // A walk shared by several contexts (options.walks) shares its index too.
+      const walk = context.walk();
+      entryIndex = INDEXES.get(walk) ?? new EntryIndex(walk.entries);
+      INDEXES.set(walk, entryIndex);
       return entryIndex;
     },
     copyMatches: (source) => context.index().resolve(source),
