@@ -9,6 +9,7 @@ import { type Config, defaultConfig } from '../config/settings.js';
 import type { Finding } from '../core/finding.js';
 import { proposeDockerignore, readTextOrNull } from '../context/propose.js';
 import { type ContextFacts, DockerfileAnalysis } from '../dockerfile/analysis.js';
+import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import { lintDockerfile } from '../engine/lint-dockerfile.js';
 import { blockingProblems, fixDockerfileText } from '../fix/dockerfile.js';
@@ -152,12 +153,13 @@ export function optimizeDockerfile(
         });
     }
   }
-  const { dockerignore, exists } = proposeIgnore(contextDir, path, output);
+  const outFile = parseDockerfile(output, path);
+  const { dockerignore, exists } = proposeIgnore(contextDir, path, outFile);
   const lintContext = options.contextFacts?.(dockerignore !== null && !exists ? dockerignore : null) ?? null;
   const remaining =
     fixedFindings !== null && lintContext === null && !options.catalog
       ? fixedFindings
-      : lintDockerfile(parseDockerfile(output, path), {
+      : lintDockerfile(outFile, {
           config,
           rules,
           context: lintContext,
@@ -199,10 +201,10 @@ function renderStages(synthesis: Synthesis, steps: ReturnType<typeof readSteps>,
 function proposeIgnore(
   contextDir: string | null,
   path: string,
-  output: string,
+  file: Dockerfile,
 ): { dockerignore: string | null; exists: boolean } {
   if (!contextDir) return { dockerignore: null, exists: false };
-  const file = parseDockerfile(output, path);
+  const output = file.text;
   const sources = file.instructions.flatMap((i) =>
     (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')
       ? i.sources.map((w) => w.value)
