@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Config, defaultConfig } from '../config/settings.js';
-import type { Finding } from '../core/finding.js';
 import { proposeDockerignore, readTextOrNull } from '../context/propose.js';
+import type { Finding } from '../core/finding.js';
 import { type ContextFacts, DockerfileAnalysis } from '../dockerfile/analysis.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
