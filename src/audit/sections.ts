@@ -192,8 +192,9 @@ function issueOf(
   meta: Map<string, RuleMeta>,
 ): Issue {
   const { t } = input;
+  // A change answers an issue only when the optimized version no longer has it.
   const ownFile = source === 'dockerfile' || source === 'context';
-  const change = ownFile ? (answer?.changeFor(finding) ?? null) : null;
+  const change = ownFile && answer?.resolves(finding) ? answer.changeFor(finding) : null;
   let remedy: Issue['remedy'];
   let optimization: string;
   if (change !== null) {

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAuditReport } from '../../src/audit/build.js';
 import { formatBytes } from '../../src/audit/format.js';
-import { auditCatalog } from '../../src/audit/i18n/index.js';
-import { runAudit } from '../../src/audit/run.js';
+import { auditCatalog, translator } from '../../src/audit/i18n/index.js';
+import { type AuditRun, runAudit } from '../../src/audit/run.js';
+import { buildSections } from '../../src/audit/sections.js';
 import type { AuditReport } from '../../src/audit/types.js';
 import type { Lang } from '../../src/i18n/catalog.js';
 import { changeText } from '../../src/optimize/explain.js';
@@ -18,6 +19,7 @@ const LANGS = ['en', 'zh', 'ru'] as const;
 const reports = new Map<Lang, AuditReport>();
 let dir: string;
 let fixtures: AuditReport;
+let fixturesRun: AuditRun;
 
 function write(path: string, text: string): void {
   mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -53,6 +55,7 @@ beforeAll(async () => {
   );
   const run = await runAudit(dir);
   run.given = 'repo';
+  fixturesRun = run;
   fixtures = buildAuditReport(run, { now: new Date('2026-06-15T00:00:00Z') });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -174,6 +177,20 @@ describe('optimized versions and the issue tables', () => {
         .map((i) => i.id)
         .join(', ')}`,
     );
+  });
+
+  it('credits a change with an issue only when the optimized version no longer has it', () => {
+    const remedies = (resolves: boolean) =>
+      buildSections({
+        run: fixturesRun,
+        t: translator('en'),
+        pathOf: (p) => p,
+        optimizerFor: () => ({ changeFor: () => 'a change', resolves: () => resolves }),
+      })
+        .sections.filter((s) => s.kind === 'dockerfile')
+        .flatMap((s) => s.issues.filter((i) => i.source === 'dockerfile').map((i) => i.remedy));
+    expect(remedies(true).every((r) => r === 'optimized')).toBe(true);
+    expect(remedies(false)).not.toContain('optimized');
   });
 
   it('checks what is left with the proposed .dockerignore that comes with the optimized version', () => {
