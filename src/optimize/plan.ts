@@ -7,11 +7,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Config, defaultConfig } from '../config/settings.js';
 import { proposeDockerignore, readTextOrNull } from '../context/propose.js';
-import { DockerfileAnalysis } from '../dockerfile/analysis.js';
+import type { Finding } from '../core/finding.js';
+import { type ContextFacts, DockerfileAnalysis } from '../dockerfile/analysis.js';
+import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import { lintDockerfile } from '../engine/lint-dockerfile.js';
 import { blockingProblems, fixDockerfileText } from '../fix/dockerfile.js';
-import type { Lang } from '../i18n/catalog.js';
+import type { Lang, MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
 import { dockerfileRules } from '../rules/dockerfile/index.js';
 import { detectStack } from './detect.js';
@@ -42,6 +44,13 @@ export interface OptimizeOptions {
   lang?: Lang;
   config?: Config;
   rules?: readonly DockerfileRule[];
+  /**
+   * Build-context facts to check the optimized Dockerfile with (rules that need the context), given the
+   * proposed .dockerignore it comes with (null when none is proposed or one exists). Default: none.
+   */
+  contextFacts?: (proposedIgnore: string | null) => ContextFacts | null;
+  /** Translations of the messages of the findings left. */
+  catalog?: MessageCatalog;
 }
 
 function synthesize(
@@ -125,9 +134,12 @@ export function optimizeDockerfile(
       gain: { rebuild: true },
     });
   }
+  // Findings of `output` as the fixes left them (linted with the configuration and rules alone).
+  let fixedFindings: Finding[] | null = null;
   if (synthesis.fixedText === undefined) {
     // The rules' safe fixes polish what the synthesizer wrote (and the user's steps it kept).
     const fixed = fixDockerfileText(output, path, { config, rules, unsafe: false });
+    fixedFindings = fixed.remaining;
     if (fixed.changed && !fixed.blocked) {
       output = fixed.output;
       const fixedRules = [...fixed.fixedByRule.keys()];
@@ -142,13 +154,22 @@ export function optimizeDockerfile(
     }
   }
   const outFile = parseDockerfile(output, path);
-  const remaining = lintDockerfile(outFile, { config, rules });
+  const { dockerignore, exists } = proposeIgnore(contextDir, path, outFile);
+  const lintContext = options.contextFacts?.(dockerignore !== null && !exists ? dockerignore : null) ?? null;
+  const remaining =
+    fixedFindings !== null && lintContext === null && !options.catalog
+      ? fixedFindings
+      : lintDockerfile(outFile, {
+          config,
+          rules,
+          context: lintContext,
+          ...(options.catalog ? { catalog: options.catalog } : {}),
+        });
   const estimate = estimateSizes(model, detection, synthesis);
   if (estimate.savingBytes !== null) {
     const multi = changes.find((c) => c.key === 'change.multiStage');
     if (multi) multi.gain.sizeBytes = estimate.savingBytes;
   }
-  const { dockerignore, exists } = proposeIgnore(contextDir, path, output);
   if (dockerignore && !exists)
     changes.push({
       key: 'change.dockerignore',
@@ -180,10 +201,10 @@ function renderStages(synthesis: Synthesis, steps: ReturnType<typeof readSteps>,
 function proposeIgnore(
   contextDir: string | null,
   path: string,
-  output: string,
+  file: Dockerfile,
 ): { dockerignore: string | null; exists: boolean } {
   if (!contextDir) return { dockerignore: null, exists: false };
-  const file = parseDockerfile(output, path);
+  const output = file.text;
   const sources = file.instructions.flatMap((i) =>
     (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')
       ? i.sources.map((w) => w.value)
