@@ -26,12 +26,12 @@ for (const [target, exportName] of Object.entries(targets)) {
     lines.push(`import r${i} from './${f.replace(/\.ts$/, '.js')}';`);
   });
   lines.push('');
-  const list = files.map((_, i) => `r${i}`).join(', ');
-  lines.push(
-    type
-      ? `export const ${exportName}: readonly ${type}[] = [${list}];`
-      : `export const ${exportName} = [${list}] as const;`,
-  );
+  const names = files.map((_, i) => `r${i}`);
+  const head = type ? `export const ${exportName}: readonly ${type}[] = ` : `export const ${exportName} = `;
+  const tail = type ? ';' : ' as const;';
+  const oneLine = `${head}[${names.join(', ')}]${tail}`;
+  // Formatted as Biome formats it (line width 110), so that `npm run lint` accepts the generated file.
+  lines.push(oneLine.length <= 110 ? oneLine : `${head}[\n${names.map((n) => `  ${n},\n`).join('')}]${tail}`);
   const text = `${lines.join('\n')}\n`;
   const path = join(dir, 'index.ts');
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';

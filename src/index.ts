@@ -58,6 +58,8 @@ export { compareFindings, summarize } from './core/finding.js';
 export { formatImageRef, type ImageRef, parseImageRef } from './core/image-ref.js';
 export { LineIndex, type Position, type Region, type Span } from './core/positions.js';
 export type { Rule, RuleDocs, RuleMeta } from './core/rule.js';
+export { BASE_IMAGES, type BaseImageEntry, lookupBaseImage, UNCOMPRESSED_RATIO } from './data/base-images.js';
+export { PACKAGE_ESTIMATES, type PackageEstimate, packageEstimate } from './data/packages.js';
 export { DockerfileAnalysis } from './dockerfile/analysis.js';
 export type * from './dockerfile/model.js';
 export { parseDockerfile } from './dockerfile/parse.js';
@@ -69,6 +71,7 @@ export {
   lintSources,
   notADockerfile,
 } from './engine/lint-files.js';
+export { maskDockerfileSecrets, maskSecrets } from './engine/mask-secrets.js';
 export { fixFiles } from './fix/apply.js';
 export { blockingProblems, type DockerfileFixResult, fixDockerfileText } from './fix/dockerfile.js';
 export { applyEditGroups, applyEdits } from './fix/edits.js';
@@ -102,6 +105,14 @@ export {
   type Vulnerability,
 } from './image/vulns/scan.js';
 export { orderingFor, type VersionOrder } from './image/vulns/version/index.js';
+export { optimizeCatalog } from './optimize/catalog.js';
+export { detectStack } from './optimize/detect.js';
+export { type ExplainFormat, renderExplanation } from './optimize/explain.js';
+export { formatBytes } from './optimize/gains.js';
+export { OptimizeInputError, type OptimizeOptions, optimizeDockerfile } from './optimize/plan.js';
+export type * from './optimize/types.js';
+export { type VerifyInput, verifyOptimization } from './optimize/verify/run.js';
+export type { BuildEngine, ImageFacts, VerifyReport } from './optimize/verify/types.js';
 export {
   applyBaseline,
   type Baseline,

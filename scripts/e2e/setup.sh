@@ -8,4 +8,5 @@ SECONDS=0
 "$here/shellcheck-setup.sh"
 "$here/vulns-setup.sh"
 "$here/build-fixtures.sh"
+"$here/optimize-apt-repo.sh"
 echo "e2e setup: done in ${SECONDS}s" >&2

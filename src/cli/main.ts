@@ -9,6 +9,7 @@ import { defineDb } from './db.js';
 import { defineFix } from './fix.js';
 import { defineImage } from './image.js';
 import { defineLint } from './lint.js';
+import { defineOptimize } from './optimize.js';
 import { defineSbom } from './sbom.js';
 
 const program = new Command();
@@ -25,6 +26,7 @@ defineLint(program);
 defineCompose(program);
 defineFix(program);
 defineContext(program);
+defineOptimize(program);
 defineBaseline(program);
 defineImage(program);
 defineSbom(program);

@@ -56,12 +56,13 @@ export class DockerfileAnalysis {
       const vars = new Map<string, VarValue>();
       for (const name of AUTOMATIC_ARGS) vars.set(name, null);
       for (const name of PREDEFINED_ARGS) vars.set(name, null);
+      // Each ARG default sees the ones declared before it, in the same instruction too (BuildKit).
+      const live = new MapScope(vars, false);
       for (const inst of this.file.preamble) {
         if (inst.keyword !== 'ARG') continue;
-        const before = new MapScope(new Map(vars), false);
         for (const a of inst.args) {
           if (a.rawValue !== null) {
-            const e = expand(a.rawValue, before, this.file.escape);
+            const e = expand(a.rawValue, live, this.file.escape);
             vars.set(a.name, e.complete ? e.value : null);
           } else if (!vars.has(a.name)) vars.set(a.name, null);
         }
@@ -238,7 +239,8 @@ export class DockerfileAnalysis {
         vars = new Map(this.stageEnv[base.stage] ?? []);
         open = this.stageOpen[base.stage] ?? true;
       } else {
-        vars = new Map();
+        // BuildKit always sets PATH, even on scratch; an image's other variables are unknown.
+        vars = base.kind === 'scratch' ? new Map([['PATH', DEFAULT_PATH]]) : new Map();
         open = base.kind !== 'scratch';
       }
       const envNames = new Set<string>(vars.keys());
@@ -247,10 +249,11 @@ export class DockerfileAnalysis {
         scopes[inst.index] = scope;
         if (inst.keyword === 'ARG') {
           const next = new Map(vars);
+          const live = new MapScope(next, open);
           for (const a of inst.args) {
             if (envNames.has(a.name)) continue;
             if (a.rawValue !== null) {
-              const e = expand(a.rawValue, scope, escape);
+              const e = expand(a.rawValue, live, escape);
               next.set(a.name, e.complete ? e.value : null);
             } else {
               const g = globals.get(a.name);
@@ -304,6 +307,9 @@ export interface RunCommand {
   inst: RunInstruction;
   cmd: ShellCommand;
 }
+
+/** The PATH BuildKit gives a stage whose image sets none (Linux). */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 const DEFAULT_SHELL: ShellSetting = { kind: 'posix', argv: ['/bin/sh', '-c'], setBy: null };
 const WINDOWS_SHELL: ShellSetting = { kind: 'cmd', argv: ['cmd', '/S', '/C'], setBy: null };

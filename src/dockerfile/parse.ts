@@ -1,4 +1,5 @@
 import { LineIndex } from '../core/positions.js';
+import { parseCheckDirective } from './check-directive.js';
 import { buildInstruction, type LogicalLine } from './instruction.js';
 import type { Comment, Directive, Dockerfile, Heredoc, Instruction, ParseProblem, Stage } from './model.js';
 import { OffsetMap } from './offset-map.js';
@@ -85,6 +86,9 @@ export function parseDockerfile(source: string, path = 'Dockerfile'): Dockerfile
           message: `invalid escape token '${m[2]}': it must be \` or \\`,
           span: valueSpan,
         });
+    } else if (name === 'check') {
+      const check = parseCheckDirective(m[2]!);
+      if (!check.ok) problems.push({ kind: 'invalid-directive', message: check.message, span: valueSpan });
     }
   };
 

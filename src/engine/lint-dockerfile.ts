@@ -4,9 +4,15 @@ import type { Finding } from '../core/finding.js';
 import type { Span } from '../core/positions.js';
 import type { RuleMeta } from '../core/rule.js';
 import { type ContextFacts, DockerfileAnalysis, type ShellcheckResults } from '../dockerfile/analysis.js';
+import {
+  type CheckOptions,
+  DEFAULT_CHECK_OPTIONS,
+  parseCheckDirective,
+} from '../dockerfile/check-directive.js';
 import type { Dockerfile, Instruction } from '../dockerfile/model.js';
 import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
+import { secretSpans } from '../rules/dockerfile/lib/secret-values.js';
 import { type RuleFailure, ruleKeys, runRules } from './run-rules.js';
 
 export interface LintDockerfileOptions {
@@ -18,6 +24,11 @@ export interface LintDockerfileOptions {
   displayPath?: string;
   /** The build context, for rules that need it (`lint --context DIR`). */
   context?: ContextFacts | null;
+  /**
+   * When given, receives the spans of every hard-coded secret of the file (whatever rules run), so
+   * that outputs showing source text can mask them.
+   */
+  secrets?: Span[];
   /** ShellCheck's findings for the file's shell scripts (`lint --shellcheck`); null when it did not run. */
   shellcheck?: ShellcheckResults | null;
 }
@@ -30,17 +41,22 @@ export function lintDockerfile(file: Dockerfile, options: LintDockerfileOptions)
     context: options.context ?? null,
     shellcheck: options.shellcheck ?? null,
   });
+  if (options.secrets) for (const s of secretSpans(analysis)) options.secrets.push(s);
   const suppressed = suppressor(file, pragmas, !options.config.disableIgnorePragma);
-  return runRules({
+  const check = buildkitCheckOptions(file);
+  const findings = runRules({
     file: options.displayPath ?? file.path,
     model: analysis,
     lines: file.lines,
     rules: options.rules,
-    config: options.config,
+    config: withExperimental(options.config, options.rules, check),
     catalog: options.catalog,
     suppressed,
     failures: options.failures,
   });
+  // `# check=error=true`: BuildKit fails the build when any of its checks fires, so ours are errors.
+  if (check.error) for (const f of findings) if (hasBuildkitAlias(f.aliases)) f.severity = 'error';
+  return findings;
 }
 
 /** The pragma comments of a file (comments inside continued instructions are not pragmas). */
@@ -65,7 +81,8 @@ export function suppressor(
   usePragmas: boolean,
 ): (rule: RuleMeta, span: Span, aliases: readonly string[]) => boolean {
   const lineOf = (offset: number) => file.lines.position(offset).line;
-  const skipped = buildkitSkips(file);
+  const check = buildkitCheckOptions(file);
+  const skipped = new Set(check.skip);
   const firstAfter = (line: number) => file.instructions.find((i) => lineOf(i.span.start) > line) ?? null;
 
   const nextInstructionKeys = new Map<number, Set<string>>();
@@ -84,8 +101,8 @@ export function suppressor(
 
   return (rule, span, aliases) => {
     const keys = aliases.length > 0 ? [...ruleKeys(rule), ...aliases] : ruleKeys(rule);
-    if (skipped.all && rule.aliases.some(isBuildkitCheckName)) return true;
-    if (keys.some((k) => skipped.names.has(k))) return true;
+    if (check.skipAll && hasBuildkitAlias(rule.aliases)) return true;
+    if (keys.some((k) => skipped.has(k))) return true;
     if (!usePragmas) return false;
     if (keys.some((k) => pragmas.global.has(k))) return true;
     const found = instructionAt(file.instructions, span.start);
@@ -126,21 +143,28 @@ function isBuildkitCheckName(alias: string): boolean {
   return /^[A-Z][a-z]+(?:[A-Z][A-Za-z]*)+$/.test(alias) || /^JSON/.test(alias);
 }
 
-/** `# check=skip=A,B` or `# check=skip=all` (BuildKit's build-check directive). */
-function buildkitSkips(file: Dockerfile): { all: boolean; names: Set<string> } {
-  const names = new Set<string>();
-  let all = false;
+function hasBuildkitAlias(aliases: readonly string[]): boolean {
+  return aliases.some(isBuildkitCheckName);
+}
+
+/** The file's `# check=` directive as BuildKit reads it; one BuildKit rejects changes nothing. */
+function buildkitCheckOptions(file: Dockerfile): CheckOptions {
   const directive = file.directives.find((d) => d.name === 'check');
-  if (directive) {
-    for (const part of directive.value.split(';')) {
-      const [key, value] = part.split('=', 2).map((s) => s.trim());
-      if (key?.toLowerCase() !== 'skip' || !value) continue;
-      for (const name of value.split(',')) {
-        const n = name.trim();
-        if (n.toLowerCase() === 'all') all = true;
-        else if (n) names.add(n);
-      }
-    }
-  }
-  return { all, names };
+  if (!directive) return DEFAULT_CHECK_OPTIONS;
+  const parsed = parseCheckDirective(directive.value);
+  return parsed.ok ? parsed.options : DEFAULT_CHECK_OPTIONS;
+}
+
+/**
+ * `# check=experimental=…` switches on BuildKit's experimental checks; ours are the rules with a BuildKit
+ * alias that are off by default.
+ */
+function withExperimental(config: Config, rules: readonly DockerfileRule[], check: CheckOptions): Config {
+  if (!check.experimentalAll && check.experimental.length === 0) return config;
+  const named = new Set(check.experimental);
+  const enabled = rules
+    .filter((r) => r.enabledByDefault === false && hasBuildkitAlias(r.aliases))
+    .filter((r) => check.experimentalAll || r.aliases.some((a) => named.has(a)))
+    .map((r) => r.id);
+  return enabled.length === 0 ? config : { ...config, enabled: [...config.enabled, ...enabled] };
 }

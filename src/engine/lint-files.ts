@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Config } from '../config/settings.js';
 import type { Finding, InputError } from '../core/finding.js';
+import type { Span } from '../core/positions.js';
 import type { ContextFacts, ShellcheckResults } from '../dockerfile/analysis.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
@@ -9,6 +10,7 @@ import type { MessageCatalog } from '../i18n/catalog.js';
 import type { DockerfileRule } from '../rules/define.js';
 import { GitignoreStack } from './gitignore.js';
 import { lintDockerfile } from './lint-dockerfile.js';
+import { maskSecrets } from './mask-secrets.js';
 import type { RuleFailure } from './run-rules.js';
 
 export interface LintSource {
@@ -69,14 +71,18 @@ export async function lintSources(sources: LintSource[], options: LintOptions): 
     const file = lintable[i]!;
     const config = await options.configFor(file.path);
     if (!config) continue;
+    const secrets: Span[] = [];
     const findings = lintDockerfile(file, {
       config,
       rules: options.rules,
       catalog: options.catalog,
       failures: result.failures,
+      secrets,
       shellcheck: shellcheck?.[i] ?? null,
       context: options.contextFor?.(file.path) ?? null,
     });
+    // Reporters show source lines (code frames, snippets): never with a secret in them.
+    if (secrets.length > 0) result.sources.set(file.path, maskSecrets(file.text, secrets));
     for (const f of findings) result.findings.push(f);
   }
   return result;

@@ -3,6 +3,7 @@ import type { Config } from '../config/settings.js';
 import type { Finding, InputError } from '../core/finding.js';
 import { writeFileAtomic } from '../core/fs.js';
 import { describeIoError } from '../engine/lint-files.js';
+import { maskDockerfileSecrets } from '../engine/mask-secrets.js';
 import type { DockerfileRule } from '../rules/define.js';
 import { fixDockerfileText } from './dockerfile.js';
 
@@ -54,8 +55,17 @@ export async function fixFiles(
     if (result.blocked) {
       errors.push({ file: path, message: result.blocked });
     }
+    // The diff is printed: secrets in the lines it shows are masked on both sides.
     const diff = result.changed
-      ? createTwoFilesPatch(`a/${path}`, `b/${path}`, text, result.output, '', '', { context: 3 })
+      ? createTwoFilesPatch(
+          `a/${path}`,
+          `b/${path}`,
+          maskDockerfileSecrets(text, path),
+          maskDockerfileSecrets(result.output, path),
+          '',
+          '',
+          { context: 3 },
+        )
       : '';
     if (result.changed && !options.dryRun) await writeFileAtomic(path, result.output);
     reports.push({

@@ -9,9 +9,9 @@ import { parseXml } from '../helpers/xml.js';
 // End to end: the CLI runs as its own process (from the sources) in a temporary folder.
 let dir: string;
 
-const WARNING_ONLY = 'FROM alpine:3.20\nRUN echo a && \\\n\n    echo b\n'; // empty-continuation-line
-const WITH_ERROR = 'FROM alpine:3.20\nFOO bar\n'; // unknown-instruction
-const CLEAN = 'FROM alpine:3.20\nRUN echo ok\n';
+const WARNING_ONLY = 'FROM scratch\nRUN echo a && \\\n\n    echo b\n'; // empty-continuation-line
+const WITH_ERROR = 'FROM scratch\nFOO bar\n'; // unknown-instruction
+const CLEAN = 'FROM scratch\nRUN echo ok\n';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dockaudit-cli-'));

@@ -13,7 +13,9 @@ function fired(text: string, config: Partial<Config> = {}): string[] {
     config: { ...defaultConfig(), ignored: ['consecutive-run'], ...config },
     rules: dockerfileRules,
   });
+  // Only hadolint's rules: the tests are about its pragmas, and rules without a DL code come and go.
   return findings
+    .filter((f) => f.aliases.some((a) => /^DL/.test(a)))
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map((f) => `${f.line}:${f.aliases.find((a) => /^DL/.test(a)) ?? f.rule}`);
 }
@@ -80,9 +82,9 @@ describe('suppression in a lint run', () => {
 
   it('ignores only the listed rules, and an invalid pragma ignores nothing', () => {
     expect(
-      fired('FROM node:20 as foo\n# hadolint ignore=DL3023, DL3021\nCOPY --from=foo bar baz /x\n'),
+      fired('FROM node:20 AS foo\n# hadolint ignore=DL3023, DL3021\nCOPY --from=foo bar baz /x\n'),
     ).toEqual([]);
-    expect(fired('FROM node:20 as foo\n# hadolint ignore=DL3023\nCOPY --from=foo bar baz /x\n')).toEqual([
+    expect(fired('FROM node:20 AS foo\n# hadolint ignore=DL3023\nCOPY --from=foo bar baz /x\n')).toEqual([
       '3:DL3021',
     ]);
     expect(fired('FROM debian:12\n# hadolint ignore=crazy,DL3003\nRUN cd /x\n')).toEqual(['3:DL3003']);

@@ -89,6 +89,20 @@ describe('ARG and ENV scoping', () => {
     expect(e.undefinedNames).toEqual([]);
   });
 
+  it('lets an ARG default see the ARGs declared before it in the same instruction', () => {
+    const a = analyze('ARG A=1 B=${A}2\nFROM scratch\nARG C=3 D=${C}4\nLABEL l=$D\n');
+    expect(a.globalScope.get('B')).toBe('12');
+    expect(a.expand('$D', a.file.instructions[3]!).value).toBe('34');
+  });
+
+  it('gives a scratch stage the PATH BuildKit always sets', () => {
+    const a = analyze('FROM scratch\nENV PATH=/app:$PATH\nLABEL p=$PATH\n');
+    const e = a.expand('$PATH', a.file.instructions[1]!);
+    expect(e.undefinedNames).toEqual([]);
+    expect(e.value).toBe('/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    expect(a.expand('$PATH', a.file.instructions[2]!).value).toMatch(/^\/app:\/usr\/local\/sbin/);
+  });
+
   it('treats an ARG without default as unknown', () => {
     const a = analyze('FROM scratch\nARG VERSION\nLABEL v=$VERSION\n');
     expect(a.expand('$VERSION', a.file.instructions[2]!).complete).toBe(false);

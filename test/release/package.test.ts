@@ -118,7 +118,7 @@ describe.skipIf(!haveNpm)('npm package', () => {
   it('installs a dockaudit command that lints a file in a clean folder', () => {
     const work = join(tmp, 'clean');
     mkdirSync(work);
-    writeFileSync(join(work, 'Dockerfile'), 'FROM alpine:3.20\nRUN echo hi\nFOO bar\n');
+    writeFileSync(join(work, 'Dockerfile'), 'FROM scratch\nRUN echo hi\nFOO bar\n');
     const version = run(bin, ['--version'], work);
     expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const lint = run(bin, ['lint', '-f', 'json', 'Dockerfile'], work);
@@ -140,8 +140,8 @@ describe.skipIf(!haveNpm)('npm package', () => {
     const step = action.runs.steps.find((s: { id?: string }) => s.id === 'lint');
     const work = join(tmp, 'action');
     mkdirSync(join(work, 'services', 'api'), { recursive: true });
-    writeFileSync(join(work, 'Dockerfile'), 'FROM alpine:3.20\nFOO bar\n');
-    writeFileSync(join(work, 'services', 'api', 'Containerfile'), 'FROM alpine:3.20\nBAR baz\n');
+    writeFileSync(join(work, 'Dockerfile'), 'FROM scratch\nFOO bar\n');
+    writeFileSync(join(work, 'services', 'api', 'Containerfile'), 'FROM scratch\nBAR baz\n');
     const outputs = join(tmp, 'github-output');
     const env = {
       DOCKAUDIT_CLI: cli,

@@ -23,4 +23,28 @@ import r20 from './service-secret-in-environment.js';
 import r21 from './service-security-profile-disabled.js';
 import r22 from './service-sensitive-host-mount.js';
 
-export const composeRules = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22] as const;
+export const composeRules = [
+  r0,
+  r1,
+  r2,
+  r3,
+  r4,
+  r5,
+  r6,
+  r7,
+  r8,
+  r9,
+  r10,
+  r11,
+  r12,
+  r13,
+  r14,
+  r15,
+  r16,
+  r17,
+  r18,
+  r19,
+  r20,
+  r21,
+  r22,
+] as const;
