@@ -6,7 +6,7 @@
 // process's children's totals in /proc/self/stat (Linux), whose 10 ms ticks average out over the runs.
 // On a loaded machine CPU time is the steadier figure.
 //
-// Usage: npm run build && node bench/cold-start.mjs [--runs 30] [--cli dist/cli.js] [--json]
+// Usage: npm run build && node bench/cold-start.mjs [--runs 30] [--cli dist/cli.js] [--baseline OTHER/cli.js] [--json]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -32,6 +32,9 @@ const COMMANDS = {
   'dockaudit --version': [cli, '--version'],
   'dockaudit lint (1 file)': [cli, 'lint', '--no-color', dockerfile],
 };
+// --baseline OTHER/cli.js: the same lint with another build (before/after a change, in the same run).
+const baseline = arg('baseline', null);
+if (baseline) COMMANDS['baseline lint (1 file)'] = [baseline, 'lint', '--no-color', dockerfile];
 
 /** CPU time (ms) of all reaped children so far: cutime + cstime of /proc/self/stat, in 10 ms ticks. */
 function childrenCpuMs() {
