@@ -15,6 +15,26 @@ const entries = { cli: 'src/cli/main.ts', index: 'src/index.ts' };
  * `dockaudit lint` on one file). Other packages stay external and load only with the command that uses them.
  */
 const BUNDLED = new Set(['commander', 'picocolors', 'ignore']);
+/**
+ * commander requires node:child_process (and with it node:net) when it loads, for subcommands that are
+ * separate executables; dockaudit has none. It gets a stand-in that loads the module on first use (~10 ms of
+ * every start).
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (a) =>
+      a.importer.includes('/node_modules/commander/')
+        ? { path: 'child_process', namespace: 'lazy' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents:
+        "let cp; const load = () => (cp ??= require('node:child_process'));\nmodule.exports = { spawn: (...args) => load().spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => !BUNDLED.has(d));
 
 function newest(dir) {
@@ -45,6 +65,7 @@ await build({
   target: 'node20',
   external: [...external, ...external.map((d) => `${d}/*`)],
   // Bundled CommonJS code requires Node's built-in modules: give ES module chunks a `require`.
+  plugins: [lazyChildProcess],
   banner: {
     js: "import { createRequire as __dockauditCreateRequire } from 'node:module';\nconst require = __dockauditCreateRequire(import.meta.url);",
   },
