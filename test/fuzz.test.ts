@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { checkCompose, composeMutationArb, composeSeeds, mutateCompose } from '../bench/fuzz/compose.js';
 import {
   checkDockerfile,
   checkShell,
@@ -27,4 +28,14 @@ describe('fuzzing (seeded short round)', () => {
       { numRuns: 3000, seed: 20261122 },
     );
   }, 60_000);
+
+  it('loads and audits mutated compose files without throwing; YAML errors carry a line', async () => {
+    const composeTexts = composeSeeds();
+    await fc.assert(
+      fc.asyncProperty(composeMutationArb(composeTexts.length), (m) =>
+        checkCompose(mutateCompose(composeTexts[m.seed]!, m)),
+      ),
+      { numRuns: 400, seed: 20261122 },
+    );
+  }, 120_000);
 });

@@ -1,6 +1,8 @@
 // npm run fuzz [-- --runs N --seed S]: mutated corpus Dockerfiles through parse, analysis, lint and fix,
-// and generated shell text through the shell reader. Prints inputs run and failures; exits 1 on any.
+// generated shell text through the shell reader, and mutated corpus compose files through the compose
+// reader and rules. Prints inputs run and failures; exits 1 on any.
 import fc from 'fast-check';
+import { checkCompose, composeMutationArb, composeSeeds, mutateCompose } from './compose.js';
 import { checkDockerfile, checkShell, mutate, mutationArb, seedTexts, shellArb } from './properties.js';
 
 const args = process.argv.slice(2);
@@ -22,7 +24,8 @@ const report = (name: string, r: fc.RunDetails<any>) => {
 };
 
 // Fixing is the slow part: every tenth input also goes through fix and its idempotence check.
-const dockerfileRuns = Math.round(runs * 0.8);
+const dockerfileRuns = Math.round(runs * 0.7);
+const composeRuns = Math.round(runs * 0.1);
 report(
   'dockerfile',
   fc.check(
@@ -36,7 +39,17 @@ report(
   'shell',
   fc.check(
     fc.property(shellArb, (t) => checkShell(t)),
-    { numRuns: runs - dockerfileRuns, seed },
+    { numRuns: runs - dockerfileRuns - composeRuns, seed },
+  ),
+);
+const composeTexts = composeSeeds();
+report(
+  'compose',
+  await fc.check(
+    fc.asyncProperty(composeMutationArb(composeTexts.length), (m) =>
+      checkCompose(mutateCompose(composeTexts[m.seed]!, m)),
+    ),
+    { numRuns: composeRuns, seed },
   ),
 );
 console.log(

@@ -46,7 +46,10 @@ const en = {
   'change.goModCache': 'Go module and build caches kept in BuildKit cache mounts',
   'change.javaJre': 'Runtime on a JRE ({base}) instead of a JDK with the build tool',
   'change.javaDeps': 'Dependencies resolved from {files} before the source, with a cache mount on {target}',
-  'change.generic': 'No stack recognized (Python, Node, Go, Java): only rule-level fixes are applied',
+  'change.generic':
+    'No stack recognized (Python, Node, Go, Java): the structure is kept and only safe fixes are applied',
+  'change.genericUser':
+    'Runs as the non-root user {user} (UID {uid}), switched to after the last RUN; check that the program needs no root and can write where it writes',
   'change.nodeProdDeps': 'Only production dependencies in the runtime stage (`{command}`)',
   'change.staticToNginx': 'Build output {dir} served by nginx: neither Node.js nor node_modules ship',
   // Expected gains
@@ -188,7 +191,9 @@ const zh: Record<Keys, string> = {
   'change.goModCache': 'Go 模块缓存和构建缓存放在 BuildKit cache mount 中',
   'change.javaJre': '运行阶段用 JRE({base}),不带 JDK 和构建工具',
   'change.javaDeps': '先根据 {files} 解析依赖再复制源码,并在 {target} 上使用 cache mount',
-  'change.generic': '未识别出技术栈(Python、Node、Go、Java):只应用规则级修复',
+  'change.generic': '未识别出技术栈(Python、Node、Go、Java):保留原有结构,只应用安全的修复',
+  'change.genericUser':
+    '以非 root 用户 {user}(UID {uid})运行,在最后一条 RUN 之后切换;请确认程序不需要 root,并且对其写入的位置有写权限',
   'change.nodeProdDeps': '运行阶段只有生产依赖(`{command}`)',
   'change.staticToNginx': '构建产物 {dir} 由 nginx 提供:Node.js 和 node_modules 都不进入最终镜像',
   'gain.size': '镜像约小 {size}',
@@ -334,7 +339,10 @@ const ru: Record<Keys, string> = {
   'change.javaJre': 'Стадия выполнения на JRE ({base}) вместо JDK с инструментом сборки',
   'change.javaDeps':
     'Зависимости разрешаются по {files} до копирования исходного кода, с кэш-монтированием {target}',
-  'change.generic': 'Стек не распознан (Python, Node, Go, Java): применены только исправления правил',
+  'change.generic':
+    'Стек не распознан (Python, Node, Go, Java): структура сохранена, применены только безопасные исправления',
+  'change.genericUser':
+    'Запуск от непривилегированного пользователя {user} (UID {uid}) после последнего RUN; проверьте, что программе не нужен root и что она может писать туда, куда пишет',
   'change.nodeProdDeps': 'В стадии выполнения только продакшен-зависимости (`{command}`)',
   'change.staticToNginx':
     'Результат сборки {dir} раздаётся nginx: ни Node.js, ни node_modules не попадают в образ',

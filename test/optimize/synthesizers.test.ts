@@ -170,7 +170,7 @@ describe('java synthesizer', () => {
 });
 
 describe('generic fallback', () => {
-  it('applies only the safe rule fixes and keeps the structure', () => {
+  it('applies only rule-level fixes and keeps the structure', () => {
     const { text, result } = optimizeFixture('generic');
     expect(result.detection.stack).toBe('generic');
     const fixed = fixDockerfileText(text, 'Dockerfile', {
@@ -179,9 +179,33 @@ describe('generic fallback', () => {
       unsafe: false,
     });
     expect(fixed.changed).toBe(true);
-    expect(result.dockerfile).toBe(fixed.output);
+    // The rules' safe fixes, plus final-stage-root's suggested fix: an unprivileged user after the last RUN.
+    const user =
+      'RUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin --no-log-init app\n' +
+      'USER 10001:10001\n';
+    expect(result.dockerfile).toBe(fixed.output.replace('CMD [', `${user}CMD [`));
     expect(result.dockerfile).toContain('apt-get install -y cowsay');
-    expect(result.changes.map((c) => c.key)).toContain('change.ruleFixes');
+    expect(result.changes.map((c) => c.key)).toEqual(
+      expect.arrayContaining(['change.ruleFixes', 'change.genericUser']),
+    );
+  });
+
+  it('adds no user where the final-stage-root rule sees none needed, and is stable on its own output', () => {
+    const keep = (text: string) => optimizeDockerfile(text, 'Dockerfile', { context: null });
+    // A non-root USER already, a server image that steps down itself, a base without user tools.
+    for (const text of [
+      'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends cowsay=3.03+dfsg2-8 && rm -rf /var/lib/apt/lists/*\nUSER nobody\nCMD ["/usr/games/cowsay"]\n',
+      'FROM redis:7.2\nCOPY redis.conf /usr/local/etc/redis/redis.conf\nCMD ["redis-server", "/usr/local/etc/redis/redis.conf"]\n',
+      'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nCMD ["/app"]\n',
+    ])
+      expect(keep(text).changes.map((c) => c.key)).not.toContain('change.genericUser');
+    const once = keep(
+      'FROM alpine:3.20\r\nRUN apk add --no-cache curl=8.9.1-r2\r\nCMD ["curl", "--version"]\r\n',
+    );
+    expect(once.dockerfile).toContain(
+      'RUN apk add --no-cache curl=8.9.1-r2\r\nRUN addgroup -g 10001 -S app && adduser -u 10001 -S -G app -H -s /sbin/nologin app\r\nUSER 10001:10001\r\nCMD',
+    );
+    expect(keep(once.dockerfile).dockerfile).toBe(once.dockerfile);
   });
 });
 

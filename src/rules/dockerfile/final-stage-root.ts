@@ -4,6 +4,7 @@ import type { Instruction } from '../../dockerfile/model.js';
 import { dockerfileRule } from '../define.js';
 import { entrypointStepsDown, isWindowsRef, rootRefOf, runsAsNonRootByDefault } from './lib/images.js';
 import { lineageInstructions } from './lib/lineage.js';
+import { unprivilegedUserFix, userTools } from './lib/nonroot-user.js';
 
 /** Programs that start the main process as another user: the image starts as root on purpose. */
 const DROPS_PRIVILEGES = new Set([
@@ -45,10 +46,11 @@ export default dockerfileRule({
   aliases: [],
   severity: 'warning',
   category: 'security',
+  fixable: 'suggested',
   docs: {
     summary: 'The final stage never sets USER, so the container runs as root.',
     rationale:
-      'Least privilege is the first rule of production images: a root process that escapes its container is root on the host. Only the final stage and the stages it is built `FROM` count: a USER in a builder stage does not change who runs the image. Not reported for scratch images, bases that already run as an unprivileged user (distroless `nonroot`, Chainguard, .NET chiseled, Bitnami, Jupyter…), official database and server images that keep their own entrypoint (postgres, redis, mysql… step down to their service user), Windows images, and images whose entrypoint steps down with gosu/su-exec/setpriv.',
+      "Least privilege is the first rule of production images: a root process that escapes its container is root on the host. Only the final stage and the stages it is built `FROM` count: a USER in a builder stage does not change who runs the image. Not reported for scratch images, bases that already run as an unprivileged user (distroless `nonroot`, Chainguard, .NET chiseled, Bitnami, Jupyter…), official database and server images that keep their own entrypoint (postgres, redis, mysql… step down to their service user), Windows images, and images whose entrypoint steps down with gosu/su-exec/setpriv. The suggested fix (Debian/Ubuntu and Alpine bases, where the user tools are known) creates a user `app` with UID 10001 right after the final stage's last RUN and switches to it, so build steps keep root; check that the program needs no root and can write where it writes.",
     bad: 'FROM python:3.12-slim AS build\nUSER nobody\nFROM python:3.12-slim\nCOPY --from=build /app /app\nCMD ["python", "/app/main.py"]',
     good: 'FROM python:3.12-slim\nRUN useradd --create-home app\nCOPY --chown=app:app . /app\nUSER app\nCMD ["python", "/app/main.py"]',
   },
@@ -68,6 +70,8 @@ export default dockerfileRule({
     if (model.file.escape === '`' || model.shellOf(last).kind !== 'posix') return;
     if (entrypointStepsDown(root) && !insts.some((i) => i.keyword === 'ENTRYPOINT')) return;
     if (dropsPrivilegesAtRuntime(model, insts)) return;
-    report({ span: final.from.image.span, data: { image: formatImageRef(root) } });
+    const tools = userTools(model, insts, root);
+    const fix = tools ? unprivilegedUserFix(model, final, tools) : null;
+    report({ span: final.from.image.span, data: { image: formatImageRef(root) }, ...(fix ? { fix } : {}) });
   },
 });

@@ -41,22 +41,55 @@ testRule(rule, {
             'the final image runs as root: no USER in its stage (from python:3.12-slim); create an unprivileged user and switch to it with USER',
         },
       ],
+      output:
+        'FROM python:3.12-slim\nRUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin --no-log-init app\nUSER 10001:10001\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
     },
     {
       name: 'a USER in a builder stage does not count',
       code: 'FROM node:20 AS build\nUSER node\nRUN npm ci\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
       errors: [{ line: 4, column: 6, message: /nginx:1\.27-alpine/ }],
+      output:
+        'FROM node:20 AS build\nUSER node\nRUN npm ci\nFROM nginx:1.27-alpine\nRUN addgroup -g 10001 -S app && adduser -u 10001 -S -G app -H -s /sbin/nologin app\nUSER 10001:10001\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
     },
     {
       name: 'the root image of a FROM <stage> chain is named',
       code: 'FROM ubuntu:24.04 AS base\nRUN x\nFROM base\nCMD ["y"]\n',
       errors: [{ line: 3, column: 6, message: /ubuntu:24\.04/ }],
+      output:
+        'FROM ubuntu:24.04 AS base\nRUN x\nFROM base\nRUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin --no-log-init app\nUSER 10001:10001\nCMD ["y"]\n',
     },
-    { code: 'FROM gcr.io/distroless/python3-debian12\nCOPY . /app\n', errors: [{ line: 1, column: 6 }] },
+    {
+      name: 'no fix without known user tools',
+      code: 'FROM gcr.io/distroless/python3-debian12\nCOPY . /app\n',
+      errors: [{ line: 1, column: 6 }],
+      output: 'FROM gcr.io/distroless/python3-debian12\nCOPY . /app\n',
+    },
+    {
+      name: 'the user goes after the last RUN, in the case and indentation of the file, CRLF kept',
+      code: 'from alpine:3.20\r\n  run apk add --no-cache curl\r\n  cmd ["curl"]',
+      errors: [{ line: 1, column: 6 }],
+      output:
+        'from alpine:3.20\r\n  run apk add --no-cache curl\r\n  run addgroup -g 10001 -S app && adduser -u 10001 -S -G app -H -s /sbin/nologin app\r\n  user 10001:10001\r\n  cmd ["curl"]',
+    },
+    {
+      name: 'package commands of the image decide the tools, not its name',
+      code: 'FROM myorg/base:1\nRUN apt-get update\nCMD ["x"]\n',
+      errors: [{ line: 1, column: 6 }],
+      output:
+        'FROM myorg/base:1\nRUN apt-get update\nRUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin --no-log-init app\nUSER 10001:10001\nCMD ["x"]\n',
+    },
+    {
+      name: 'no fix on an RPM-based image',
+      code: 'FROM fedora:40\nRUN dnf -y install x\nCMD ["x"]\n',
+      errors: [{ line: 1, column: 6 }],
+      output: 'FROM fedora:40\nRUN dnf -y install x\nCMD ["x"]\n',
+    },
     {
       code: 'FROM postgres:16\nENTRYPOINT ["/my-entry.sh"]\n',
       errors: [{ line: 1, column: 6 }],
       name: 'entrypoint replaced',
+      output:
+        'FROM postgres:16\nRUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin --no-log-init app\nUSER 10001:10001\nENTRYPOINT ["/my-entry.sh"]\n',
     },
   ],
 });

@@ -18,6 +18,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix when a quote left open swallows the rest of the line (found by the fuzzer)',
+      code: 'FROM centos:7\nRUN yum update -y sh -c "-y && yum clean all\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM centos:7\nRUN yum update -y sh -c "-y && yum clean all\n',
+    },
+    {
       code: 'FROM centos:7\nRUN yum install -y httpd\n',
       errors: [
         {

@@ -122,8 +122,26 @@ export function appendAfter(inst: RunInstruction, cmd: ShellCommand, text: strin
   if (cmd.pipeline.length !== 1) return null;
   if (cmd.opAfter !== null && cmd.opAfter !== '&&' && cmd.opAfter !== ';' && cmd.opAfter !== '\n')
     return null;
+  // A quote left open swallows the rest of the line: text appended there would land inside the string.
+  const last = cmd.words[cmd.words.length - 1];
+  if (last && leavesQuoteOpen(last.raw)) return null;
   const end = commandEnd(cmd);
   return { start: end, end, text: ` && ${text}` };
+}
+
+/** Whether a word as written ends inside a quoted string (`"abc`, `'x`), backslash escapes honoured. */
+export function leavesQuoteOpen(raw: string): boolean {
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quote === "'") {
+      if (ch === "'") quote = null;
+    } else if (ch === '\\') i++;
+    else if (quote === '"') {
+      if (ch === '"') quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+  }
+  return quote !== null;
 }
 
 /** Where a command's last word or redirection ends (the reader's command end includes trailing blanks). */
