@@ -1,5 +1,10 @@
 /** dockaudit's library API: the same functions the CLI commands use. */
 
+export { type BuildOptions as AuditBuildOptions, buildAuditReport } from './audit/build.js';
+export { auditCatalog } from './audit/i18n/index.js';
+export { type AuditOptions, type AuditRun, runAudit } from './audit/run.js';
+export type * from './audit/types.js';
+export { AUDIT_SCHEMA, SECTIONS as AUDIT_SECTIONS } from './audit/types.js';
 export { auditCompose, type ComposeRule } from './compose/audit.js';
 export { discoverComposeProjects, findProjectUpward } from './compose/discover.js';
 export { type LoadOptions, type LoadResult, loadComposeProject } from './compose/load.js';
@@ -79,6 +84,7 @@ export { fixToFixpoint } from './fix/fixpoint.js';
 export { isLang, LANGS, type Lang, type MessageCatalog } from './i18n/catalog.js';
 export { loadRuleCatalog, loadRuleTranslations, ruleSummary } from './i18n/rules/load.js';
 export type { RuleTranslation, RuleTranslations, ValueTable } from './i18n/rules/types.js';
+export { addRuleMessages, type RuleMessageTable, ruleMessageCatalog } from './i18n/rule-messages.js';
 export type { Analyzer, EntryType, ImageFilesystemView, LayerEntry, LayerInfo } from './image/analyzer.js';
 export { ImageInputError, isImageInputError } from './image/errors.js';
 export { DEFAULT_LIMITS, type ReadLimits } from './image/limits.js';
@@ -116,6 +122,7 @@ export { OptimizeInputError, type OptimizeOptions, optimizeDockerfile } from './
 export type * from './optimize/types.js';
 export { type VerifyInput, verifyOptimization } from './optimize/verify/run.js';
 export type { BuildEngine, ImageFacts, VerifyReport } from './optimize/verify/types.js';
+export { AUDIT_FORMATS, type AuditFormat, renderAudit } from './report/audit/index.js';
 export {
   applyBaseline,
   type Baseline,

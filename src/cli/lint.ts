@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { Gate } from '../config/settings.js';
-import type { Finding, InputError, Threshold } from '../core/finding.js';
+import { compareFindings, type Finding, type InputError, type Threshold } from '../core/finding.js';
 import type { ContextFacts } from '../dockerfile/analysis.js';
+import { VERSION } from '../version.js';
 import {
   addReportOptions,
+  emitReport,
   exitCode,
   type ReportOptions,
   resolveThreshold,
@@ -65,15 +67,8 @@ export interface LintRun {
 
 /** Discovers, reads (`-` is stdin), optionally fixes, and lints; findings come sorted. */
 export async function collectLint(paths: string[], options: LintCommandOptions): Promise<LintRun> {
-  const [
-    { lintSources, discoverDockerfiles, readSources },
-    { dockerfileRules },
-    { ConfigResolver, ConfigError },
-  ] = await Promise.all([
-    import('../engine/lint-files.js'),
-    import('../rules/dockerfile/index.js'),
-    import('../config/load.js'),
-  ]);
+  const { lintSources, discoverDockerfiles, readSources, dockerfileRules, ConfigResolver, ConfigError } =
+    await import('./lint-runtime.js');
   const catalog = await ruleCatalog(options);
   const cliThreshold =
     options.failureThreshold === undefined ? undefined : resolveThreshold(options.failureThreshold, 'info');
@@ -143,7 +138,6 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
     );
   }
   errors.push(...result.errors);
-  const { compareFindings } = await import('../core/finding.js');
   result.findings.sort(compareFindings);
   return {
     findings: result.findings,
@@ -157,16 +151,14 @@ export async function collectLint(paths: string[], options: LintCommandOptions):
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
-  const [{ dockerfileRules }, { VERSION }, common] = await Promise.all([
-    import('../rules/dockerfile/index.js'),
-    import('../version.js'),
-    import('./common.js'),
-  ]);
+  // version.js, common.js and core/finding.js load with the CLI: importing them again lazily would only
+  // add a module to every start.
+  const { dockerfileRules } = await import('./lint-runtime.js');
   const run = await collectLint(paths, options);
   const { findings, fingerprints } = options.baseline
     ? await withoutBaselined(run, options.baseline)
     : { findings: run.findings, fingerprints: undefined };
-  await common.emitReport(
+  await emitReport(
     {
       tool: 'dockaudit',
       version: VERSION,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { defineAudit } from './audit.js';
 import { defineBaseline } from './baseline.js';
 import { UsageError } from './common.js';
 import { defineCompose } from './compose.js';
@@ -28,6 +29,7 @@ defineFix(program);
 defineContext(program);
 defineOptimize(program);
 defineBaseline(program);
+defineAudit(program);
 defineImage(program);
 defineSbom(program);
 defineDb(program);

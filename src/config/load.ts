@@ -214,24 +214,30 @@ export function applyConfigData(base: Config, data: ConfigFileData): Config {
 }
 
 /** Configuration files found for a folder: the nearest folder upward holding `.hadolint.y(a)ml` or `.dockaudit.y(a)ml`. */
-export async function findConfigFiles(startDir: string): Promise<string[]> {
-  let dir = resolve(startDir);
-  for (;;) {
-    const found: string[] = [];
+export async function findConfigFiles(
+  startDir: string,
+  cache?: Map<string, Promise<string[]>>,
+): Promise<string[]> {
+  const dir = resolve(startDir);
+  const cached = cache?.get(dir);
+  if (cached) return cached;
+  const found = (async (): Promise<string[]> => {
+    const files: string[] = [];
     for (const names of [HADOLINT_NAMES, DOCKAUDIT_NAMES]) {
       for (const name of names) {
         const p = join(dir, name);
         if (await isFile(p)) {
-          found.push(p);
+          files.push(p);
           break;
         }
       }
     }
-    if (found.length > 0) return found;
+    if (files.length > 0) return files;
     const parent = dirname(dir);
-    if (parent === dir) return [];
-    dir = parent;
-  }
+    return parent === dir ? [] : findConfigFiles(parent, cache);
+  })();
+  cache?.set(dir, found);
+  return found;
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -315,6 +321,8 @@ export interface CliConfig {
  */
 export class ConfigResolver {
   private cache = new Map<string, Promise<Config>>();
+  /** Configuration files found per folder: sibling folders share the search of their parents. */
+  private found = new Map<string, Promise<string[]>>();
   /** Files that were read, for reporting. */
   readonly loaded = new Set<string>();
 
@@ -339,7 +347,7 @@ export class ConfigResolver {
 
   private async resolve(dir: string): Promise<Config> {
     let config = defaultConfig();
-    let files = this.cli.configFile ? [this.cli.configFile] : await findConfigFiles(dir);
+    let files = this.cli.configFile ? [this.cli.configFile] : await findConfigFiles(dir, this.found);
     if (files.length === 0 && this.env) {
       const user = await findUserConfigFile(this.env);
       if (user) files = [user];

@@ -16,6 +16,7 @@ import { type IgnoreProposal, proposeDockerignore, readTextOrNull } from './prop
 import {
   type ContextSecret,
   type ContextSecretOptions,
+  type ContextSecretScan,
   type SentSecretFile,
   scanContextSecrets,
 } from './secrets.js';
@@ -25,6 +26,14 @@ import type { ContextWalk } from './walk.js';
 export interface AnalyzeOptions extends ContextSecretOptions {
   dockerfile?: string;
   measureExcluded?: boolean;
+  /**
+   * Secret scans of contexts analyzed before, reused when the same folder is sent with the same ignore
+   * file (the scan does not depend on the Dockerfile): an audit of many Dockerfiles sharing one context
+   * reads its files once. Only share it between calls with the same secret options.
+   */
+  scans?: Map<string, ContextSecretScan>;
+  /** Walks of contexts analyzed before (see BuildContextOptions.walks). */
+  walks?: Map<string, ContextWalk>;
 }
 
 export interface LocatedDockerfile {
@@ -115,11 +124,21 @@ function copySources(text: string, path: string): string[] {
   return out;
 }
 
+function cachedScan(context: BuildContext, walk: ContextWalk, options: AnalyzeOptions): ContextSecretScan {
+  if (!options.scans) return scanContextSecrets(context.root, walk.entries, options);
+  const ignore = context.ignoreFile;
+  const key = [context.root, ignore?.path ?? '', ignore?.text ?? ''].join('\0');
+  let scan = options.scans.get(key);
+  if (!scan) options.scans.set(key, (scan = scanContextSecrets(context.root, walk.entries, options)));
+  return scan;
+}
+
 /** Analyzes a build context folder. Throws BuildContextError on unreadable input. */
 export function analyzeContext(dir: string, options: AnalyzeOptions = {}): ContextModel {
   const context = loadBuildContext(dir, {
     dockerfile: options.dockerfile,
     walk: { measureExcluded: options.measureExcluded },
+    ...(options.walks ? { walks: options.walks } : {}),
   });
   const display = (path: string) => (path === '.' ? dir : join(dir, path));
   // Files inside the context are shown under the folder as given; others relative to the current folder.
@@ -151,7 +170,7 @@ export function analyzeContext(dir: string, options: AnalyzeOptions = {}): Conte
   const walk = context.walk();
   const copies = dockerfile ? planCopies(dockerfile.analysis, context.index()) : [];
   const copied = copiedByMap(copies);
-  const scan = scanContextSecrets(context.root, walk.entries, options);
+  const scan = cachedScan(context, walk, options);
 
   const notableDirs: NotableDir[] = [];
   for (const e of walk.entries) {

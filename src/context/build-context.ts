@@ -25,6 +25,13 @@ export interface BuildContextOptions {
   /** Dockerfile path (absolute, or relative to the current folder as with `docker build -f`). Default: `<dir>/Dockerfile`. */
   dockerfile?: string;
   walk?: WalkOptions;
+  /** Use this ignore file instead of the one on disk (a proposal, to see the context as it would be). */
+  ignoreFile?: IgnoreFileInfo;
+  /**
+   * Walks of contexts loaded before, reused when the same folder is sent with the same ignore file and
+   * walk options: Dockerfiles that share a context walk it once.
+   */
+  walks?: Map<string, ContextWalk>;
 }
 
 export interface BuildContext {
@@ -81,6 +88,9 @@ export function findIgnoreFile(root: string, dockerfile: string): IgnoreFileInfo
 }
 
 /** Loads a build context folder; throws BuildContextError when it is not a readable folder. */
+/** The index of each walk: a pure function of its entries. */
+const INDEXES = new WeakMap<ContextWalk, EntryIndex>();
+
 export function loadBuildContext(dir: string, options: BuildContextOptions = {}): BuildContext {
   const root = resolve(dir);
   let isDir = false;
@@ -91,7 +101,7 @@ export function loadBuildContext(dir: string, options: BuildContextOptions = {})
   }
   if (!isDir) throw new BuildContextError(dir, 'the build context is not a folder');
   const dockerfile = options.dockerfile ? resolve(options.dockerfile) : join(root, 'Dockerfile');
-  const ignoreFile = findIgnoreFile(root, dockerfile);
+  const ignoreFile = options.ignoreFile ?? findIgnoreFile(root, dockerfile);
   const shownName = ignoreFile
     ? relative(process.cwd(), ignoreFile.path) || ignoreFile.path
     : '.dockerignore';
@@ -110,11 +120,22 @@ export function loadBuildContext(dir: string, options: BuildContextOptions = {})
     isSent: (path) => !matcher.isExcluded(path),
     decidingPattern: (path) => matcher.explain(path).pattern,
     walk() {
-      walked ??= walkContext(root, matcher, options.walk);
+      if (walked) return walked;
+      const key = options.walks
+        ? [root, ignoreFile?.path ?? '', ignoreFile?.text ?? '', JSON.stringify(options.walk ?? {})].join(
+            '\0',
+          )
+        : '';
+      walked = options.walks?.get(key) ?? walkContext(root, matcher, options.walk);
+      options.walks?.set(key, walked);
       return walked;
     },
     index() {
-      entryIndex ??= new EntryIndex(context.walk().entries);
+      if (entryIndex) return entryIndex;
+      // A walk shared by several contexts (options.walks) shares its index too.
+      const walk = context.walk();
+      entryIndex = INDEXES.get(walk) ?? new EntryIndex(walk.entries);
+      INDEXES.set(walk, entryIndex);
       return entryIndex;
     },
     copyMatches: (source) => context.index().resolve(source),

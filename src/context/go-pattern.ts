@@ -85,6 +85,21 @@ export type CompiledPattern =
  * (so `**foo` matches `xfoo`). Throws `Re2Error` when Go's regexp would reject the pattern.
  */
 export function compilePattern(pattern: string): CompiledPattern {
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    if (compiledPatterns.size >= MAX_CACHED_PATTERNS) compiledPatterns.clear();
+    compiled = compileUncached(pattern);
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+// Compiled patterns are immutable (their RegExps have no state), so every ignore file and proposal shares
+// them: an audit compiles the same proposal patterns once per context otherwise.
+const compiledPatterns = new Map<string, CompiledPattern>();
+const MAX_CACHED_PATTERNS = 10_000;
+
+function compileUncached(pattern: string): CompiledPattern {
   const cps = Array.from(pattern);
   let re = '^';
   let type: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';

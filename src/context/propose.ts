@@ -158,19 +158,32 @@ function sourcePaths(dir: string, source: string): string[] {
   return current;
 }
 
+/** Matchers of proposal texts: many contexts of one repository get the same sections. */
+const MATCHERS = new Map<string, DockerignoreMatcher>();
+
+function matcherOf(text: string): DockerignoreMatcher {
+  let matcher = MATCHERS.get(text);
+  if (!matcher) {
+    if (MATCHERS.size >= 64) MATCHERS.clear();
+    matcher = new DockerignoreMatcher(parseDockerignore(text).patterns);
+    MATCHERS.set(text, matcher);
+  }
+  return matcher;
+}
+
 /** Builds the proposed ignore file for one context folder. */
 export function proposeDockerignore(input: ProposalInput): IgnoreProposal {
   const stacks = orderStacks([...detectStacks(input.dir), ...(input.moreStacks ?? [])]);
   const runs = input.dockerfiles.map((d) => d.text).join('\n');
   const parts = sections(input.dir, stacks, runs);
   const base = parts.flatMap((s) => s.lines);
-  const matcher = new DockerignoreMatcher(parseDockerignore(base.join('\n')).patterns);
+  const matcher = matcherOf(base.join('\n'));
   const extra = (input.secretPaths ?? []).filter((p) => !matcher.isExcluded(p));
   if (extra.length > 0) parts.push({ title: 'Secret files found in this context', lines: extra });
 
   // Keep what the Dockerfiles copy: an exception for each source the patterns would leave out.
   const all = parts.flatMap((s) => s.lines);
-  const finalMatcher = new DockerignoreMatcher(parseDockerignore(all.join('\n')).patterns);
+  const finalMatcher = matcherOf(all.join('\n'));
   const kept: string[] = [];
   for (const d of input.dockerfiles)
     for (const source of d.sources) {

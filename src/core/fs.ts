@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -25,6 +24,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     target = path;
   }
+  // node:crypto is loaded here, not with the module: it costs ~10 ms of every start, and lint never writes.
+  const { randomBytes } = await import('node:crypto');
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'wx', keepMode ?? 0o644);
   try {

@@ -78,9 +78,28 @@ export function defineRule<M, S = unknown>(rule: Rule<M, S>): Rule<M, S> {
 
 /** Fills `{name}` placeholders. Unknown placeholders are left as they are. */
 export function formatMessage(template: string, data: ReportData | undefined): string {
-  if (!data || template.indexOf('{') === -1) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = data[key];
-    return value === undefined ? whole : String(value);
-  });
+  if (!data) return template;
+  let open = template.indexOf('{');
+  if (open === -1) return template;
+  // A scan rather than a replace with a callback: this runs for every finding.
+  let out = '';
+  let done = 0;
+  while (open !== -1) {
+    let end = open + 1;
+    while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
+    if (end > open + 1 && template.charCodeAt(end) === 125) {
+      const value = data[template.slice(open + 1, end)];
+      if (value !== undefined) {
+        out += template.slice(done, open) + String(value);
+        done = end + 1;
+      }
+      open = template.indexOf('{', end + 1);
+    } else open = template.indexOf('{', open + 1);
+  }
+  return done === 0 ? template : out + template.slice(done);
+}
+
+/** The characters of `\w`: A-Z, a-z, 0-9 and _. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

@@ -13,82 +13,85 @@ import type {
 /** Maps a script offset to a source offset; `end` is true for exclusive end offsets. */
 export type OffsetMapper = (offset: number, end: boolean) => number;
 
-/** Rewrites every offset of freshly read scripts in place (script text coordinates → source). */
+/**
+ * Rewrites every offset of freshly read scripts in place (script text coordinates → source). The reader
+ * never shares a node, word or redirect between two places of a tree, so each is mapped exactly once.
+ */
 export function mapScriptOffsets(scripts: readonly ShellScript[], map: OffsetMapper): void {
-  const seen = new Set<object>();
-  const word = (w: ShellWord | null) => {
-    if (!w || seen.has(w)) return;
-    seen.add(w);
-    w.start = map(w.start, false);
-    w.end = map(w.end, true);
-    for (const s of w.substitutions) node(s.root);
-  };
-  const redirects = (rs: ShellRedirect[]) => {
-    for (const r of rs) {
-      if (seen.has(r)) continue;
-      seen.add(r);
-      r.start = map(r.start, false);
-      r.end = map(r.end, true);
-      word(r.target);
-      if (r.heredoc && r.heredoc.bodyStart >= 0) {
-        r.heredoc.bodyStart = map(r.heredoc.bodyStart, false);
-        r.heredoc.bodyEnd = map(r.heredoc.bodyEnd, true);
+  for (const script of scripts) mapNode(script.root, map);
+}
+
+function mapWord(w: ShellWord | null, map: OffsetMapper): void {
+  if (!w) return;
+  w.start = map(w.start, false);
+  w.end = map(w.end, true);
+  const subs = w.substitutions;
+  for (let i = 0; i < subs.length; i++) mapNode(subs[i]!.root, map);
+}
+
+function mapRedirects(rs: readonly ShellRedirect[], map: OffsetMapper): void {
+  for (let i = 0; i < rs.length; i++) {
+    const r = rs[i]!;
+    r.start = map(r.start, false);
+    r.end = map(r.end, true);
+    mapWord(r.target, map);
+    const h = r.heredoc;
+    if (h && h.bodyStart >= 0) {
+      h.bodyStart = map(h.bodyStart, false);
+      h.bodyEnd = map(h.bodyEnd, true);
+    }
+  }
+}
+
+function mapNode(n: ShellNode, map: OffsetMapper): void {
+  n.start = map(n.start, false);
+  n.end = map(n.end, true);
+  switch (n.type) {
+    case 'simple':
+      for (const a of n.assignments) {
+        a.start = map(a.start, false);
+        a.end = map(a.end, true);
+        mapWord(a.value, map);
       }
-    }
-  };
-  const node = (n: ShellNode) => {
-    if (seen.has(n)) return;
-    seen.add(n);
-    n.start = map(n.start, false);
-    n.end = map(n.end, true);
-    switch (n.type) {
-      case 'simple':
-        for (const a of n.assignments) {
-          a.start = map(a.start, false);
-          a.end = map(a.end, true);
-          word(a.value);
-        }
-        for (const w of n.words) word(w);
-        redirects(n.redirects);
-        break;
-      case 'pipeline':
-      case 'and-or':
-      case 'list':
-        for (const i of n.items) node(i);
-        break;
-      case 'subshell':
-      case 'group':
-        node(n.body);
-        redirects(n.redirects);
-        break;
-      case 'if':
-        for (const c of n.clauses) {
-          node(c.condition);
-          node(c.body);
-        }
-        if (n.elseBody) node(n.elseBody);
-        redirects(n.redirects);
-        break;
-      case 'loop':
-        for (const w of n.items) word(w);
-        if (n.condition) node(n.condition);
-        node(n.body);
-        redirects(n.redirects);
-        break;
-      case 'case':
-        word(n.subject);
-        for (const a of n.arms) {
-          for (const p of a.patterns) word(p);
-          node(a.body);
-        }
-        redirects(n.redirects);
-        break;
-      case 'function':
-        node(n.body);
-        break;
-    }
-  };
-  for (const script of scripts) node(script.root);
+      for (const w of n.words) mapWord(w, map);
+      mapRedirects(n.redirects, map);
+      break;
+    case 'pipeline':
+    case 'and-or':
+    case 'list':
+      for (const i of n.items) mapNode(i, map);
+      break;
+    case 'subshell':
+    case 'group':
+      mapNode(n.body, map);
+      mapRedirects(n.redirects, map);
+      break;
+    case 'if':
+      for (const c of n.clauses) {
+        mapNode(c.condition, map);
+        mapNode(c.body, map);
+      }
+      if (n.elseBody) mapNode(n.elseBody, map);
+      mapRedirects(n.redirects, map);
+      break;
+    case 'loop':
+      for (const w of n.items) mapWord(w, map);
+      if (n.condition) mapNode(n.condition, map);
+      mapNode(n.body, map);
+      mapRedirects(n.redirects, map);
+      break;
+    case 'case':
+      mapWord(n.subject, map);
+      for (const a of n.arms) {
+        for (const p of a.patterns) mapWord(p, map);
+        mapNode(a.body, map);
+      }
+      mapRedirects(n.redirects, map);
+      break;
+    case 'function':
+      mapNode(n.body, map);
+      break;
+  }
 }
 
 /** Reads a script and flattens it into commands, with every offset mapped through `map`. */
@@ -99,9 +102,10 @@ export function readShellCommands(
   const script = parseShell(text);
   const state: FlattenState = { chain: 0, pipeline: 0, nested: [] };
   const commands: ShellCommand[] = [];
-  walkList(script.root, baseContext(), commands, state);
+  walkList(script.root, BASE, commands, state);
   if (map) {
-    mapScriptOffsets([script, ...state.nested], map);
+    mapNode(script.root, map);
+    for (const nested of state.nested) mapNode(nested.root, map);
     for (const c of commands) {
       c.start = map(c.start, false);
       c.end = map(c.end, true);
@@ -117,60 +121,100 @@ interface FlattenState {
   nested: ShellScript[];
 }
 
-interface Context {
-  depth: number;
-  inCondition: boolean;
-  inSubshell: boolean;
-  inLoop: boolean;
-  inFunction: boolean;
-  inSubstitution: boolean;
-  background: boolean;
-  opBefore: Operator | null;
-  opAfter: Operator | null;
-  chain: number;
-  chainIndex: number;
-  pipeline: { id: number; index: number; length: number } | null;
+type PipelinePlace = { id: number; index: number; length: number };
+
+/** Where a node sits: what each command read below it inherits. One class, so every context has one shape. */
+class Context {
+  constructor(
+    readonly depth: number,
+    readonly inCondition: boolean,
+    readonly inSubshell: boolean,
+    readonly inLoop: boolean,
+    readonly inFunction: boolean,
+    readonly inSubstitution: boolean,
+    readonly background: boolean,
+    readonly opBefore: Operator | null,
+    readonly opAfter: Operator | null,
+    readonly chain: number,
+    readonly chainIndex: number,
+    readonly pipeline: PipelinePlace | null,
+  ) {}
+
+  /** The context of a compound command's body: one level deeper, operators reset. */
+  nested(inCondition: boolean, inSubshell: boolean, inLoop: boolean, inFunction: boolean): Context {
+    return new Context(
+      this.depth + 1,
+      inCondition,
+      inSubshell,
+      inLoop,
+      inFunction,
+      this.inSubstitution,
+      this.background,
+      null,
+      null,
+      this.chain,
+      this.chainIndex,
+      this.pipeline,
+    );
+  }
+
+  /** The same place with other operators around it (and-or items, pipeline items). */
+  between(
+    opBefore: Operator | null,
+    opAfter: Operator | null,
+    chain: number,
+    chainIndex: number,
+    pipeline: PipelinePlace | null,
+  ): Context {
+    return new Context(
+      this.depth,
+      this.inCondition,
+      this.inSubshell,
+      this.inLoop,
+      this.inFunction,
+      this.inSubstitution,
+      this.background,
+      opBefore,
+      opAfter,
+      chain,
+      chainIndex,
+      pipeline,
+    );
+  }
 }
+
+const BASE = new Context(0, false, false, false, false, false, false, null, null, 0, 0, null);
 
 /** Flattens a script into its simple commands, each with its place (chain, pipeline, nesting) and wrappers resolved. */
 export function flattenCommands(script: ShellScript): ShellCommand[] {
   const out: ShellCommand[] = [];
-  walkList(script.root, baseContext(), out, { chain: 0, pipeline: 0, nested: [] });
+  walkList(script.root, BASE, out, { chain: 0, pipeline: 0, nested: [] });
   return out;
 }
 
-function baseContext(): Context {
-  return {
-    depth: 0,
-    inCondition: false,
-    inSubshell: false,
-    inLoop: false,
-    inFunction: false,
-    inSubstitution: false,
-    background: false,
-    opBefore: null,
-    opAfter: null,
-    chain: 0,
-    chainIndex: 0,
-    pipeline: null,
-  };
-}
-
 function walkList(list: ListNode, ctx: Context, out: ShellCommand[], ids: FlattenState): void {
-  for (let i = 0; i < list.items.length; i++) {
-    const sep = list.separators[i] ?? null;
-    const prev = i > 0 ? (list.separators[i - 1] ?? null) : null;
+  const items = list.items;
+  const separators = list.separators;
+  const last = items.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const sep = separators[i] ?? null;
+    const prev = i > 0 ? (separators[i - 1] ?? null) : null;
     walk(
-      list.items[i]!,
-      {
-        ...ctx,
-        background: ctx.background || sep === '&',
-        opBefore: i === 0 ? ctx.opBefore : prev,
-        opAfter: i === list.items.length - 1 && sep === null ? ctx.opAfter : sep,
-        chain: ++ids.chain,
-        chainIndex: 0,
-        pipeline: null,
-      },
+      items[i]!,
+      new Context(
+        ctx.depth,
+        ctx.inCondition,
+        ctx.inSubshell,
+        ctx.inLoop,
+        ctx.inFunction,
+        ctx.inSubstitution,
+        ctx.background || sep === '&',
+        i === 0 ? ctx.opBefore : prev,
+        i === last && sep === null ? ctx.opAfter : sep,
+        ++ids.chain,
+        0,
+        null,
+      ),
       out,
       ids,
     );
@@ -178,83 +222,89 @@ function walkList(list: ListNode, ctx: Context, out: ShellCommand[], ids: Flatte
 }
 
 function walk(node: ShellNode, ctx: Context, out: ShellCommand[], ids: FlattenState): void {
-  const inner = { ...ctx, depth: ctx.depth + 1, opBefore: null, opAfter: null };
   switch (node.type) {
     case 'simple':
       emit(node, ctx, out, ids);
       return;
     case 'and-or': {
       const chain = ++ids.chain;
-      node.items.forEach((item, k) => {
-        walk(
-          item,
-          {
-            ...ctx,
-            chain,
-            chainIndex: k,
-            opBefore: k === 0 ? ctx.opBefore : node.ops[k - 1]!,
-            opAfter: k === node.items.length - 1 ? ctx.opAfter : node.ops[k]!,
-          },
-          out,
-          ids,
-        );
-      });
+      const items = node.items;
+      const last = items.length - 1;
+      for (let k = 0; k <= last; k++) {
+        const before = k === 0 ? ctx.opBefore : node.ops[k - 1]!;
+        const after = k === last ? ctx.opAfter : node.ops[k]!;
+        walk(items[k]!, ctx.between(before, after, chain, k, ctx.pipeline), out, ids);
+      }
       return;
     }
     case 'pipeline': {
       const id = ++ids.pipeline;
-      node.items.forEach((item, k) => {
-        walk(
-          item,
-          {
-            ...ctx,
-            opBefore: k === 0 ? ctx.opBefore : '|',
-            opAfter: k === node.items.length - 1 ? ctx.opAfter : '|',
-            pipeline: { id, index: k, length: node.items.length },
-          },
-          out,
-          ids,
-        );
-      });
+      const items = node.items;
+      const last = items.length - 1;
+      for (let k = 0; k <= last; k++) {
+        const place = { id, index: k, length: items.length };
+        const before = k === 0 ? ctx.opBefore : '|';
+        const after = k === last ? ctx.opAfter : '|';
+        walk(items[k]!, ctx.between(before, after, ctx.chain, ctx.chainIndex, place), out, ids);
+      }
       return;
     }
     case 'list':
       walkList(node, ctx, out, ids);
       return;
     case 'subshell':
-    case 'group':
-      walkList(node.body, { ...inner, inSubshell: ctx.inSubshell || node.type === 'subshell' }, out, ids);
+    case 'group': {
+      const inSubshell = ctx.inSubshell || node.type === 'subshell';
+      walkList(node.body, ctx.nested(ctx.inCondition, inSubshell, ctx.inLoop, ctx.inFunction), out, ids);
       return;
-    case 'if':
+    }
+    case 'if': {
+      const inner = ctx.nested(ctx.inCondition, ctx.inSubshell, ctx.inLoop, ctx.inFunction);
       for (const c of node.clauses) {
-        walkList(c.condition, { ...inner, inCondition: true }, out, ids);
+        walkList(c.condition, ctx.nested(true, ctx.inSubshell, ctx.inLoop, ctx.inFunction), out, ids);
         walkList(c.body, inner, out, ids);
       }
       if (node.elseBody) walkList(node.elseBody, inner, out, ids);
       return;
-    case 'loop':
+    }
+    case 'loop': {
+      const inner = ctx.nested(ctx.inCondition, ctx.inSubshell, ctx.inLoop, ctx.inFunction);
       for (const w of node.items) substitutions(w, inner, out, ids);
-      if (node.condition) walkList(node.condition, { ...inner, inCondition: true, inLoop: true }, out, ids);
-      walkList(node.body, { ...inner, inLoop: true }, out, ids);
+      if (node.condition)
+        walkList(node.condition, ctx.nested(true, ctx.inSubshell, true, ctx.inFunction), out, ids);
+      walkList(node.body, ctx.nested(ctx.inCondition, ctx.inSubshell, true, ctx.inFunction), out, ids);
       return;
-    case 'case':
+    }
+    case 'case': {
+      const inner = ctx.nested(ctx.inCondition, ctx.inSubshell, ctx.inLoop, ctx.inFunction);
       if (node.subject) substitutions(node.subject, inner, out, ids);
       for (const a of node.arms) walkList(a.body, inner, out, ids);
       return;
+    }
     case 'function':
-      walk(node.body, { ...inner, inFunction: true }, out, ids);
+      walk(node.body, ctx.nested(ctx.inCondition, ctx.inSubshell, ctx.inLoop, true), out, ids);
       return;
   }
 }
 
 function substitutions(w: ShellWord, ctx: Context, out: ShellCommand[], ids: FlattenState): void {
-  for (const s of w.substitutions)
-    walkList(
-      s.root,
-      { ...ctx, depth: ctx.depth + 1, inSubstitution: true, opBefore: null, opAfter: null },
-      out,
-      ids,
-    );
+  const subs = w.substitutions;
+  if (subs.length === 0) return;
+  const inner = new Context(
+    ctx.depth + 1,
+    ctx.inCondition,
+    ctx.inSubshell,
+    ctx.inLoop,
+    ctx.inFunction,
+    true,
+    ctx.background,
+    null,
+    null,
+    ctx.chain,
+    ctx.chainIndex,
+    ctx.pipeline,
+  );
+  for (const s of subs) walkList(s.root, inner, out, ids);
 }
 
 function programOf(name: string | null): string | null {
@@ -296,8 +346,14 @@ function emit(node: SimpleCommandNode, ctx: Context, out: ShellCommand[], ids: F
   unwrap(cmd, out, ids, 0);
 }
 
+interface WrapperSpec {
+  valueOptions: string;
+  longValue?: string[];
+  positional?: number;
+}
+
 /** Options that take a value, per wrapper program. */
-const WRAPPERS: Record<string, { valueOptions: string; longValue?: string[]; positional?: number }> = {
+const WRAPPER_TABLE: Record<string, WrapperSpec> = {
   sudo: {
     valueOptions: 'ugCDhprtTU',
     longValue: ['user', 'group', 'chdir', 'host', 'prompt', 'role', 'type'],
@@ -338,6 +394,8 @@ const WRAPPERS: Record<string, { valueOptions: string; longValue?: string[]; pos
   setpriv: { valueOptions: '', longValue: ['reuid', 'regid', 'groups', 'inh-caps', 'bounding-set'] },
   runuser: { valueOptions: 'ugGcs', longValue: ['user', 'group', 'supp-group', 'command', 'shell'] },
 };
+// A Map, so a command named like an Object.prototype member (`toString`) is no wrapper.
+const WRAPPERS = new Map(Object.entries(WRAPPER_TABLE));
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 
@@ -356,7 +414,7 @@ function unwrap(cmd: ShellCommand, out: ShellCommand[], ids: FlattenState, level
       return;
     }
   }
-  const spec = WRAPPERS[program];
+  const spec = WRAPPERS.get(program);
   if (!spec) return;
   if (program === 'command' && cmd.args.some((a) => a.value === '-v' || a.value === '-V')) return;
   let i = 0;
@@ -398,8 +456,8 @@ function unwrap(cmd: ShellCommand, out: ShellCommand[], ids: FlattenState, level
   if (i >= args.length) return;
   const words = args.slice(i);
   const name = words[0]!.value;
+  // Written out field by field (not spread) so every command has the same shape.
   const inner: ShellCommand = {
-    ...cmd,
     name,
     program: programOf(name),
     words,
@@ -407,7 +465,20 @@ function unwrap(cmd: ShellCommand, out: ShellCommand[], ids: FlattenState, level
     assignments: [],
     redirects: cmd.redirects,
     start: words[0]!.start,
+    end: cmd.end,
+    chain: cmd.chain,
+    chainIndex: cmd.chainIndex,
+    opBefore: cmd.opBefore,
+    opAfter: cmd.opAfter,
+    pipeline: cmd.pipeline,
+    inCondition: cmd.inCondition,
+    inSubshell: cmd.inSubshell,
+    inLoop: cmd.inLoop,
+    inFunction: cmd.inFunction,
+    inSubstitution: cmd.inSubstitution,
+    background: cmd.background,
     via: cmd,
+    depth: cmd.depth,
   };
   out.push(inner);
   unwrap(inner, out, ids, level + 1);
@@ -462,7 +533,7 @@ function reparse(
   mapScriptOffsets([script], toOuter);
   ids.nested.push(script);
   const nested: ShellCommand[] = [];
-  walkList(script.root, baseContext(), nested, ids);
+  walkList(script.root, BASE, nested, ids);
   for (const n of nested) {
     if (!n.via) n.via = cmd;
     n.depth += cmd.depth + 1;
@@ -521,7 +592,7 @@ export function execFormCommands(words: ShellWord[]): ShellCommand[] {
   };
   walkList(
     { type: 'list', items: [node], separators: [null], start: node.start, end: node.end },
-    baseContext(),
+    BASE,
     out,
     state,
   );

@@ -76,32 +76,79 @@ function hasOverride(rule: RuleMeta, overrides: Map<string, Severity>): boolean 
   return ruleKeys(rule).some((k) => overrides.has(k));
 }
 
+/**
+ * Which of `rules` run under a selection, with their severity. Lint runs the same rule list under the same
+ * configuration for every file, so this is worked out once per (selection, rule list), not per file.
+ */
+interface Selected<M> {
+  rule: Rule<M, RuleSettings>;
+  severity: Severity;
+}
+
+interface CachedSelection {
+  selection: RuleSelection;
+  byRules: WeakMap<readonly Rule<unknown, RuleSettings>[], Selected<unknown>[]>;
+}
+
+/** Selections by the configuration fields they read (a key, not the object: configurations are mutable). */
+const selections = new Map<string, CachedSelection>();
+
+function selectionKey(config: Config): string {
+  let key = `${config.ignored.join('\0')}\u0001${config.enabled.join('\0')}\u0001`;
+  for (const k in config.severity) key += `${k}\0${config.severity[k]}\0`;
+  return key;
+}
+
+function selectedRules<M>(config: Config, rules: readonly Rule<M, RuleSettings>[]) {
+  const key = selectionKey(config);
+  let cached = selections.get(key);
+  if (!cached) {
+    if (selections.size >= 64) selections.clear();
+    cached = { selection: selectRules(config), byRules: new WeakMap() };
+    selections.set(key, cached);
+  }
+  let selected = cached.byRules.get(rules as readonly Rule<unknown, RuleSettings>[]) as
+    | Selected<M>[]
+    | undefined;
+  if (!selected) {
+    selected = [];
+    for (const rule of rules)
+      if (cached.selection.isEnabled(rule))
+        selected.push({ rule, severity: cached.selection.severityOf(rule) });
+    cached.byRules.set(rules as readonly Rule<unknown, RuleSettings>[], selected as Selected<unknown>[]);
+  }
+  return { selection: cached.selection, selected };
+}
+
 /** Runs rules over one model and turns their reports into findings. Rules that throw are recorded, not fatal. */
 export function runRules<M>(input: RunRulesInput<M>): Finding[] {
   const findings: Finding[] = [];
-  const selection = selectRules(input.config);
-  for (const rule of input.rules) {
-    if (!selection.isEnabled(rule)) continue;
-    const severity = selection.severityOf(rule);
-    const report = (d: ReportDescriptor) => {
-      const extra = d.aliases ?? NO_ALIASES;
-      if (extra.some((a) => selection.isIgnoredAlias(a))) return;
-      if (input.suppressed?.(rule, d.span, extra)) return;
-      let own = severity;
-      for (const a of extra) {
-        const s = selection.severityOfAlias(a);
-        if (s) {
-          own = s;
-          d = { ...d, severity: undefined };
-          break;
-        }
+  const { selection, selected } = selectedRules(input.config, input.rules);
+  // One report function for the whole run (checks are synchronous): the rule it reports for is `current`.
+  let current: Selected<M> = selected[0]!;
+  const report = (d: ReportDescriptor) => {
+    const rule = current.rule;
+    const extra = d.aliases ?? NO_ALIASES;
+    if (extra.length > 0 && extra.some((a) => selection.isIgnoredAlias(a))) return;
+    if (input.suppressed?.(rule, d.span, extra)) return;
+    let own = current.severity;
+    for (const a of extra) {
+      const s = selection.severityOfAlias(a);
+      if (s) {
+        own = s;
+        d = { ...d, severity: undefined };
+        break;
       }
-      findings.push(toFinding(input, rule, own, d));
-    };
+    }
+    findings.push(toFinding(input, rule, own, d));
+  };
+  const ctx = { model: input.model, settings: input.config, report };
+  for (let i = 0; i < selected.length; i++) {
+    current = selected[i]!;
     try {
-      rule.check({ model: input.model, settings: input.config, report });
+      current.rule.check(ctx);
     } catch (error) {
-      if (input.failures) input.failures.push({ rule: rule.id, file: input.file, error });
+      if (input.failures) input.failures.push({ rule: current.rule.id, file: input.file, error });
       else throw error;
     }
   }

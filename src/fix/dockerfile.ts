@@ -46,14 +46,20 @@ export function fixDockerfileText(
   options: FixDockerfileOptions,
 ): DockerfileFixResult {
   const original = parseDockerfile(text, path);
+  // The fixpoint starts by linting the text linted first here: each text is linted once.
+  const linted = new Map<string, { file: Dockerfile; findings: Finding[]; problems: number }>();
   const lintText = (t: string) => {
+    const known = linted.get(t);
+    if (known) return known;
     const file = parseDockerfile(t, path);
     const findings = lintDockerfile(file, {
       config: options.config,
       rules: options.rules,
       context: options.context,
     });
-    return { file, findings, problems: file.problems.length };
+    const state = { file, findings, problems: file.problems.length };
+    linted.set(t, state);
+    return state;
   };
   const first = lintText(original.text);
   const blocking = blockingProblems(original);

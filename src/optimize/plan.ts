@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Config, defaultConfig } from '../config/settings.js';
 import { proposeDockerignore, readTextOrNull } from '../context/propose.js';
-import { DockerfileAnalysis } from '../dockerfile/analysis.js';
+import type { Finding } from '../core/finding.js';
+import { type ContextFacts, DockerfileAnalysis } from '../dockerfile/analysis.js';
+import type { Dockerfile } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import { lintDockerfile } from '../engine/lint-dockerfile.js';
 import { blockingProblems, fixDockerfileText } from '../fix/dockerfile.js';
@@ -40,10 +42,15 @@ export interface OptimizeOptions {
   /** Build context folder; default: the Dockerfile's folder when it exists on disk, else none. */
   context?: string | null;
   lang?: Lang;
-  /** Translations of the rule messages of the remaining findings (`loadRuleCatalog(lang)`); default English. */
-  catalog?: MessageCatalog;
   config?: Config;
   rules?: readonly DockerfileRule[];
+  /**
+   * Build-context facts to check the optimized Dockerfile with (rules that need the context), given the
+   * proposed .dockerignore it comes with (null when none is proposed or one exists). Default: none.
+   */
+  contextFacts?: (proposedIgnore: string | null) => ContextFacts | null;
+  /** Translations of the messages of the findings left. */
+  catalog?: MessageCatalog;
 }
 
 function synthesize(
@@ -127,9 +134,12 @@ export function optimizeDockerfile(
       gain: { rebuild: true },
     });
   }
+  // Findings of `output` as the fixes left them (linted with the configuration and rules alone).
+  let fixedFindings: Finding[] | null = null;
   if (synthesis.fixedText === undefined) {
     // The rules' safe fixes polish what the synthesizer wrote (and the user's steps it kept).
     const fixed = fixDockerfileText(output, path, { config, rules, unsafe: false });
+    fixedFindings = fixed.remaining;
     if (fixed.changed && !fixed.blocked) {
       output = fixed.output;
       const fixedRules = [...fixed.fixedByRule.keys()];
@@ -144,13 +154,22 @@ export function optimizeDockerfile(
     }
   }
   const outFile = parseDockerfile(output, path);
-  const remaining = lintDockerfile(outFile, { config, rules, catalog: options.catalog });
+  const { dockerignore, exists } = proposeIgnore(contextDir, path, outFile);
+  const lintContext = options.contextFacts?.(dockerignore !== null && !exists ? dockerignore : null) ?? null;
+  const remaining =
+    fixedFindings !== null && lintContext === null && !options.catalog
+      ? fixedFindings
+      : lintDockerfile(outFile, {
+          config,
+          rules,
+          context: lintContext,
+          ...(options.catalog ? { catalog: options.catalog } : {}),
+        });
   const estimate = estimateSizes(model, detection, synthesis);
   if (estimate.savingBytes !== null) {
     const multi = changes.find((c) => c.key === 'change.multiStage');
     if (multi) multi.gain.sizeBytes = estimate.savingBytes;
   }
-  const { dockerignore, exists } = proposeIgnore(contextDir, path, output);
   if (dockerignore && !exists)
     changes.push({
       key: 'change.dockerignore',
@@ -182,10 +201,10 @@ function renderStages(synthesis: Synthesis, steps: ReturnType<typeof readSteps>,
 function proposeIgnore(
   contextDir: string | null,
   path: string,
-  output: string,
+  file: Dockerfile,
 ): { dockerignore: string | null; exists: boolean } {
   if (!contextDir) return { dockerignore: null, exists: false };
-  const file = parseDockerfile(output, path);
+  const output = file.text;
   const sources = file.instructions.flatMap((i) =>
     (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')
       ? i.sources.map((w) => w.value)

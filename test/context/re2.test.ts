@@ -48,3 +48,14 @@ describe('Go regexp → JavaScript', () => {
     expect(() => re2ToRegExp('^[[:nope:]]$')).toThrow(Re2Error);
   });
 });
+
+describe('compiled patterns', () => {
+  it('are compiled once and shared; invalid ones throw every time', () => {
+    const a = compilePattern('**/node_modules');
+    expect(compilePattern('**/node_modules')).toBe(a);
+    expect(compilePattern('src/*.py[cod]')).toBe(compilePattern('src/*.py[cod]'));
+    expect(m('src/*.py[cod]', 'src/x.pyc')).toBe(true);
+    expect(() => compilePattern('a\\1')).toThrow(Re2Error);
+    expect(() => compilePattern('a\\1')).toThrow(Re2Error);
+  });
+});

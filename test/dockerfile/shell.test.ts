@@ -148,6 +148,11 @@ describe('wrappers', () => {
     expect(inner('command -v curl')).toEqual([]);
   });
 
+  it('treats commands named like Object.prototype members as plain commands', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'])
+      expect(cmds(`${name} -x y && ${name} --z`).map(show)).toEqual([`${name} -x y`, `${name} --z`]);
+  });
+
   it('reads sh -c and bash -c bodies with positions inside the quotes', () => {
     const text = `bash -eo pipefail -c 'apt-get update && apt-get install -y x'`;
     const all = cmds(text);

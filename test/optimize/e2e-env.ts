@@ -7,11 +7,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { DockerEngine, type Endpoint, engineAvailable } from '../../src/optimize/verify/docker.js';
 
-export const REPO_PORT = 18765;
 export const LOCAL_APT_BASE = 'localhost/debian-localapt:bookworm';
 const CACHE = process.env.DOCKAUDIT_E2E_CACHE ?? '/var/cache/dockaudit-e2e';
 
@@ -56,7 +56,8 @@ function serveRepo(dir: string): Promise<Server> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(REPO_PORT, '127.0.0.1', () => resolve(server));
+    // Any free port: a fixed one may be held by another test run on the same machine.
+    server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
 
@@ -121,10 +122,11 @@ export async function startE2E(): Promise<E2E> {
     if (!(await engineAvailable(endpoint))) throw new Error('dockerd did not come up');
     await loadImage(endpoint, baseArchive()!);
     server = await serveRepo(join(CACHE, 'optimize-apt'));
+    const port = (server.address() as AddressInfo).port;
     const engine = new DockerEngine(endpoint);
     const dockerfile = [
       'FROM localhost/debian-minbase:bookworm',
-      `RUN rm -f /etc/apt/sources.list /etc/apt/sources.list.d/* && echo 'deb [trusted=yes] http://127.0.0.1:${REPO_PORT} ./' > /etc/apt/sources.list`,
+      `RUN rm -f /etc/apt/sources.list /etc/apt/sources.list.d/* && echo 'deb [trusted=yes] http://127.0.0.1:${port} ./' > /etc/apt/sources.list`,
     ].join('\n');
     const built = await engine.build([], dockerfile, LOCAL_APT_BASE);
     if (!built.ok) throw new Error(`base build failed: ${built.message}\n${built.log.slice(-10).join('\n')}`);

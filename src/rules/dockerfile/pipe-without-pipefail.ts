@@ -104,6 +104,8 @@ function fixFor(
   inst: RunInstruction,
   first: RunInstruction | undefined,
 ): TextEdit[] | undefined {
+  // Before the first FROM nothing runs (the build fails on it), and a SHELL there would change nothing.
+  if (inst.stage < 0) return undefined;
   if (!inst.onbuild && first && hasBash(model, inst)) return [shellBefore(model, first)];
   if (inst.heredocs.length > 0) return undefined;
   return [{ start: inst.argsSpan.start, end: inst.argsSpan.start, text: 'set -o pipefail && ' }];

@@ -60,7 +60,7 @@ export default dockerfileRule({
           if (inst.keyword === 'ARG') for (const a of inst.args) inherited.add(a.name);
 
       for (const inst of stage.instructions) {
-        if (inst.keyword === 'FROM') continue;
+        if (inst.keyword === 'FROM' || !mayReference(inst, file.text)) continue;
         const scope = model.scopeOf(inst);
         const reported = new Set<string>();
         for (const { text, before, after } of unitsOf(inst, file.text)) {
@@ -97,6 +97,18 @@ export default dockerfileRule({
     }
   },
 });
+
+/**
+ * Whether an instruction's source can hold a variable reference: every one starts with `$`, written as is
+ * or, in a JSON array, as `\u0024`. Most instructions have neither, and skip the work below.
+ */
+function mayReference(inst: Instruction, source: string): boolean {
+  for (let i = inst.span.start; i < inst.span.end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 36 || (c === 92 && source.charCodeAt(i + 1) === 117)) return true;
+  }
+  return false;
+}
 
 /** The texts of an instruction with what the instruction itself declares around each. */
 function unitsOf(inst: Instruction, source: string): Unit[] {

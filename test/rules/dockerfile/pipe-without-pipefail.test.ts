@@ -34,6 +34,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix for a RUN before the first FROM (found by the fuzzer: the SHELL was inserted again on every run)',
+      code: 'RUN curl -fsSL https://x.example/i.sh | bash\nFROM debian:12\n',
+      errors: [{ line: 1, column: 5 }],
+      output: 'RUN curl -fsSL https://x.example/i.sh | bash\nFROM debian:12\n',
+    },
+    {
       code: 'FROM debian:12\nRUN apt-get update\n# hadolint ignore=DL3008\nRUN curl -fsSL https://x.example/a.tgz | tar -xz\nRUN a | b\n',
       errors: [
         {
