@@ -84,7 +84,6 @@ export { fixToFixpoint } from './fix/fixpoint.js';
 export { isLang, LANGS, type Lang, type MessageCatalog } from './i18n/catalog.js';
 export { loadRuleCatalog, loadRuleTranslations, ruleSummary } from './i18n/rules/load.js';
 export type { RuleTranslation, RuleTranslations, ValueTable } from './i18n/rules/types.js';
-export { addRuleMessages, type RuleMessageTable, ruleMessageCatalog } from './i18n/rule-messages.js';
 export type { Analyzer, EntryType, ImageFilesystemView, LayerEntry, LayerInfo } from './image/analyzer.js';
 export { ImageInputError, isImageInputError } from './image/errors.js';
 export { DEFAULT_LIMITS, type ReadLimits } from './image/limits.js';

@@ -21,7 +21,7 @@ import type { DockerfileAnalysis } from '../dockerfile/analysis.js';
 import { describeIoError, lintSources } from '../engine/lint-files.js';
 import { type RuleFailure, runRules } from '../engine/run-rules.js';
 import type { Lang, MessageCatalog } from '../i18n/catalog.js';
-import { ruleMessageCatalog } from '../i18n/rule-messages.js';
+import { loadRuleCatalog } from '../i18n/rules/load.js';
 import type { OptimizeResult } from '../optimize/types.js';
 import { composeRules } from '../rules/compose/index.js';
 import { contextRules } from '../rules/context/index.js';
@@ -39,7 +39,7 @@ import { auditImage, type ImageReadOptions, type ImageRun, type ImageSpec } from
 export interface AuditOptions {
   /** Language of rule messages and of the report (default: en). */
   lang?: Lang;
-  /** Rule-message translations; default: the catalog registered for `lang` (English when none). */
+  /** Rule-message translations; default: `loadRuleCatalog(lang)` (none for English, whose texts are the rules'). */
   catalog?: MessageCatalog;
   /** Configuration of a file (absolute path); default: `.dockaudit.yaml`/`.hadolint.yaml` discovered upward. */
   configFor?: (absPath: string) => Promise<Config> | Config;
@@ -86,7 +86,7 @@ export interface AuditRun {
 /** Audits a repository folder: every Dockerfile with its context, and every compose project. */
 export async function runAudit(dir: string, options: AuditOptions = {}): Promise<AuditRun> {
   const lang = options.lang ?? 'en';
-  const catalog = options.catalog ?? ruleMessageCatalog(lang);
+  const catalog = options.catalog ?? (lang === 'en' ? undefined : await loadRuleCatalog(lang));
   const resolver = options.configFor ? null : new ConfigResolver();
   const configOf = (abs: string) => (options.configFor ? options.configFor(abs) : resolver!.forFile(abs));
   const discovery = await discoverRepository(dir);
