@@ -66,16 +66,16 @@ describe.concurrent('dockaudit --lang', () => {
       '警告 为 `apt-get install` 加上 -y：构建过程无法回答它的提示  apt-get-yes DA2014 [可修复]',
     );
     expect(zh.stdout).toMatch(
-      /✖ 在 1 个文件中发现 6 个问题（1 个错误，3 个警告，2 条提示）；其中 3 个可用 `dockaudit fix` 修复\n$/,
+      /✖ 在 1 个文件中发现 8 个问题（1 个错误，4 个警告，3 条提示）；其中 3 个可用 `dockaudit fix` 修复\n$/,
     );
     const ru = await runCli(['lint', '--lang', 'ru', 'Dockerfile'], { cwd: dir });
     expect(ru.stdout).toContain(
       'укажите тег для "python": без него Docker скачивает latest  untagged-image DA4006',
     );
-    expect(ru.stdout).toMatch(/✖ 6 проблем \(1 ошибка, 3 предупреждения, 2 замечания\) в 1 файле/);
+    expect(ru.stdout).toMatch(/✖ 8 проблем \(1 ошибка, 4 предупреждения, 3 замечания\) в 1 файле/);
     const en = await runCli(['lint', 'Dockerfile'], { cwd: dir });
     expect(en.stdout).toMatch(
-      /✖ 6 problems \(1 error, 3 warnings, 2 info\) in 1 file; 3 fixable with `dockaudit fix`\n$/,
+      /✖ 8 problems \(1 error, 4 warnings, 3 info\) in 1 file; 3 fixable with `dockaudit fix`\n$/,
     );
     expect(en.stdout).toContain('warning add -y to `apt-get install`: builds cannot answer its prompt');
   });
