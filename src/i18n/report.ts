@@ -179,9 +179,14 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 /** "3 errors", "3 个错误", "3 ошибки": a number with its noun in the language's plural form. */
 export function countOf(lang: Lang, noun: Counted, n: number): string {
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  const category = rules.select(n);
+  // English needs no ICU data (creating the first Intl.PluralRules costs ~2.5 ms of a lint's cold start).
+  let category: string;
+  if (lang === 'en') category = n === 1 ? 'one' : 'other';
+  else {
+    let rules = pluralRules.get(lang);
+    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+    category = rules.select(n);
+  }
   const form = category === 'one' || category === 'few' || category === 'many' ? category : 'other';
   return REPORT.t(lang, `count.${noun}.${form}`, { n });
 }
