@@ -11,6 +11,7 @@ import { auditCompose } from '../../src/compose/audit.js';
 import { loadComposeProject } from '../../src/compose/load.js';
 import { defaultConfig } from '../../src/config/settings.js';
 import { composeRules } from '../../src/rules/compose/index.js';
+import { type MutationOp, mutateText } from './properties.js';
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/compose');
 
@@ -80,12 +81,7 @@ const FRAGMENTS = [
 
 export interface ComposeMutation {
   seed: number;
-  ops: Array<{
-    at: number;
-    kind: 'insert' | 'delete' | 'indent' | 'duplicate-line';
-    fragment: number;
-    length: number;
-  }>;
+  ops: MutationOp[];
 }
 
 export const composeMutationArb = (seeds: number): fc.Arbitrary<ComposeMutation> =>
@@ -103,20 +99,7 @@ export const composeMutationArb = (seeds: number): fc.Arbitrary<ComposeMutation>
   }) as fc.Arbitrary<ComposeMutation>;
 
 export function mutateCompose(text: string, m: ComposeMutation): string {
-  let t = text;
-  for (const op of m.ops) {
-    const at = Math.floor(op.at * t.length);
-    if (op.kind === 'insert') t = t.slice(0, at) + FRAGMENTS[op.fragment]! + t.slice(at);
-    else if (op.kind === 'delete') t = t.slice(0, at) + t.slice(at + op.length);
-    else {
-      const lines = t.split('\n');
-      const i = Math.floor(op.at * lines.length);
-      if (op.kind === 'duplicate-line') lines.splice(i, 0, lines[i] ?? '');
-      else lines[i] = `${' '.repeat(op.length % 5)}${lines[i] ?? ''}`;
-      t = lines.join('\n');
-    }
-  }
-  return t;
+  return mutateText(text, m.ops, FRAGMENTS);
 }
 
 const FILE = '/fuzz/compose.yaml';

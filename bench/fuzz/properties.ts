@@ -82,12 +82,7 @@ const FRAGMENTS = [
 
 export interface Mutation {
   seed: number;
-  ops: Array<{
-    at: number;
-    kind: 'insert' | 'delete' | 'duplicate-line' | 'swap-lines';
-    fragment: number;
-    length: number;
-  }>;
+  ops: MutationOp[];
 }
 
 export const mutationArb = (seeds: number): fc.Arbitrary<Mutation> =>
@@ -104,21 +99,35 @@ export const mutationArb = (seeds: number): fc.Arbitrary<Mutation> =>
     ),
   }) as fc.Arbitrary<Mutation>;
 
-export function mutate(text: string, m: Mutation): string {
+/** One edit of a mutation: where (0–1 of the text), what, and with which fragment or length. */
+export interface MutationOp {
+  at: number;
+  kind: 'insert' | 'delete' | 'duplicate-line' | 'swap-lines' | 'indent';
+  fragment: number;
+  length: number;
+}
+
+/** Applies mutation edits to a text, inserting from `fragments` (shared by every fuzzed reader). */
+export function mutateText(text: string, ops: readonly MutationOp[], fragments: readonly string[]): string {
   let t = text;
-  for (const op of m.ops) {
+  for (const op of ops) {
     const at = Math.floor(op.at * t.length);
-    if (op.kind === 'insert') t = t.slice(0, at) + FRAGMENTS[op.fragment]! + t.slice(at);
+    if (op.kind === 'insert') t = t.slice(0, at) + fragments[op.fragment]! + t.slice(at);
     else if (op.kind === 'delete') t = t.slice(0, at) + t.slice(at + op.length);
     else {
       const lines = t.split('\n');
       const i = Math.floor(op.at * lines.length);
       if (op.kind === 'duplicate-line') lines.splice(i, 0, lines[i] ?? '');
+      else if (op.kind === 'indent') lines[i] = `${' '.repeat(op.length % 5)}${lines[i] ?? ''}`;
       else if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
       t = lines.join('\n');
     }
   }
   return t;
+}
+
+export function mutate(text: string, m: Mutation): string {
+  return mutateText(text, m.ops, FRAGMENTS);
 }
 
 const config = defaultConfig();
