@@ -1,8 +1,6 @@
 import { dockerfileRule } from '../define.js';
-import { rpmPinned } from './lib/package-versions.js';
-import { commandSpan, packageCommandsOf } from './lib/packages.js';
-import { SCOPE_MESSAGE, unpinnedReport } from './lib/pins.js';
-import { DNF_TOOLS } from './lib/rpm.js';
+import { SCOPE_MESSAGE } from './lib/pins.js';
+import { DNF_TOOLS, reportUnpinnedRpm } from './lib/rpm.js';
 
 export default dockerfileRule({
   id: 'dnf-pin-versions',
@@ -23,23 +21,6 @@ export default dockerfileRule({
     scope: SCOPE_MESSAGE,
   },
   check({ model, report }) {
-    for (const pc of packageCommandsOf(model, 'rpm')) {
-      if (!DNF_TOOLS.has(pc.tool)) continue;
-      const isModule = pc.subcommand === 'module install';
-      if (pc.subcommand !== 'install' && !isModule) continue;
-      const unpinned = pc.operands.filter(
-        (w) =>
-          w.value !== null &&
-          !w.value.startsWith('@') &&
-          !(isModule ? w.value.includes(':') : rpmPinned(w.value)),
-      );
-      if (unpinned.length === 0) continue;
-      const r = unpinnedReport(model, pc, unpinned);
-      report({
-        span: commandSpan(pc),
-        messageId: isModule && r.messageId === 'default' ? 'module' : r.messageId,
-        data: r.data,
-      });
-    }
+    reportUnpinnedRpm(model, DNF_TOOLS, report);
   },
 });

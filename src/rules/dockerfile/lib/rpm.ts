@@ -1,7 +1,10 @@
+import type { ReportDescriptor } from '../../../core/rule.js';
 import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { RunInstruction } from '../../../dockerfile/model.js';
 import { appendAfter, clearsDir, removes, uncleaned } from './cleanup.js';
-import { type PackageCommand, packageCommandsOf } from './packages.js';
+import { rpmPinned } from './package-versions.js';
+import { commandSpan, type PackageCommand, packageCommandsOf } from './packages.js';
+import { unpinnedReport } from './pins.js';
 
 /** Shared by the yum and dnf rules: prompts, cache cleanup and version pins of rpm package managers. */
 
@@ -67,4 +70,34 @@ export function rpmCleanFix(model: DockerfileAnalysis, pc: PackageCommand) {
     if (other.inst === pc.inst && (!last || other.cmd.start > last.cmd.start)) last = other;
   const edit = last ? appendAfter(pc.inst, last.cmd, `${pc.tool} clean all`) : null;
   return edit ? [edit] : undefined;
+}
+
+/**
+ * Reports `install` (and `module install`) commands of `tools` with packages that carry no version
+ * (`name-version`, a `.rpm` file) or modules without a stream (`name:stream`); groups (`@x`) are skipped.
+ * The check of DL3033 (yum) and DL3041 (dnf), which differ only in the tools they look at.
+ */
+export function reportUnpinnedRpm(
+  model: DockerfileAnalysis,
+  tools: ReadonlySet<string>,
+  report: (d: ReportDescriptor) => void,
+): void {
+  for (const pc of packageCommandsOf(model, 'rpm')) {
+    if (!tools.has(pc.tool)) continue;
+    const isModule = pc.subcommand === 'module install';
+    if (pc.subcommand !== 'install' && !isModule) continue;
+    const unpinned = pc.operands.filter(
+      (w) =>
+        w.value !== null &&
+        !w.value.startsWith('@') &&
+        !(isModule ? w.value.includes(':') : rpmPinned(w.value)),
+    );
+    if (unpinned.length === 0) continue;
+    const r = unpinnedReport(model, pc, unpinned);
+    report({
+      span: commandSpan(pc),
+      messageId: isModule && r.messageId === 'default' ? 'module' : r.messageId,
+      data: r.data,
+    });
+  }
 }
