@@ -1,11 +1,13 @@
 /** Pieces every synthesizer uses: instruction rewriting, users, labels, health checks, dispositions. */
 import type { DockerfileAnalysis } from '../dockerfile/analysis.js';
 import type { Instruction } from '../dockerfile/model.js';
+import { createUserCommand, UNPRIVILEGED_UID } from '../rules/dockerfile/lib/nonroot-user.js';
 import type { ChangeKey, CommentKey, ReasonKey } from './catalog.js';
 import type { Step } from './steps.js';
 import type { BaseFacts, Change, Disposition, Gain, OutInstruction } from './types.js';
 
-export const APP_UID = 10001;
+/** The application user's UID, the same one `final-stage-root`'s fix creates. */
+export const APP_UID = UNPRIVILEGED_UID;
 
 export function out(
   text: string,
@@ -94,10 +96,10 @@ export function runWithMounts(text: string, mounts: string[]): string {
 
 /** Creates the application user with a fixed UID (Debian/Ubuntu or Alpine). */
 export function createUserRun(packager: BaseFacts['packager'], name = 'app', uid = APP_UID): string | null {
-  if (packager === 'apk')
-    return `RUN addgroup -g ${uid} -S ${name} && adduser -u ${uid} -S -G ${name} -H -s /sbin/nologin ${name}`;
+  if (packager === 'apk') return `RUN ${createUserCommand('alpine', name, uid)}`;
+  // Debian's two commands on two lines: the second is long.
   if (packager === 'apt' || packager === 'unknown')
-    return `RUN groupadd --gid ${uid} ${name} && \\\n    useradd --uid ${uid} --gid ${name} --no-create-home --shell /usr/sbin/nologin --no-log-init ${name}`;
+    return `RUN ${createUserCommand('debian', name, uid).replace(' && ', ' && \\\n    ')}`;
   return null;
 }
 

@@ -51,7 +51,7 @@ const DEBIAN_BASED = new Set([
   'wordpress',
 ]);
 
-type Tools = 'debian' | 'alpine';
+export type Tools = 'debian' | 'alpine';
 
 /** Which user tools the image has: from its own package commands first, else from the base name. */
 export function userTools(
@@ -81,10 +81,11 @@ export function userTools(
   return null;
 }
 
-function createUser(tools: Tools, uid: number): string {
+/** The shell command that creates an unprivileged user and its group with a fixed UID and GID. */
+export function createUserCommand(tools: Tools, name = 'app', uid = UNPRIVILEGED_UID): string {
   if (tools === 'alpine')
-    return `addgroup -g ${uid} -S app && adduser -u ${uid} -S -G app -H -s /sbin/nologin app`;
-  return `groupadd --gid ${uid} app && useradd --uid ${uid} --gid app --no-create-home --shell /usr/sbin/nologin --no-log-init app`;
+    return `addgroup -g ${uid} -S ${name} && adduser -u ${uid} -S -G ${name} -H -s /sbin/nologin ${name}`;
+  return `groupadd --gid ${uid} ${name} && useradd --uid ${uid} --gid ${name} --no-create-home --shell /usr/sbin/nologin --no-log-init ${name}`;
 }
 
 /** The edits that add the user after the final stage's last RUN (after its FROM when it has none). */
@@ -105,6 +106,6 @@ export function unprivilegedUserFix(
   const run = sameCase(anchor.keywordRaw, 'RUN');
   const user = sameCase(anchor.keywordRaw, 'USER');
   const uid = UNPRIVILEGED_UID;
-  const lines = `${indent}${run} ${createUser(tools, uid)}${eol}${indent}${user} ${uid}:${uid}${eol}`;
+  const lines = `${indent}${run} ${createUserCommand(tools, 'app', uid)}${eol}${indent}${user} ${uid}:${uid}${eol}`;
   return [{ start: at, end: at, text: nl < 0 ? `${eol}${lines}` : lines }];
 }
