@@ -93,7 +93,7 @@ export function suppressor(
   const stageKeys = new Map<number, Set<string>>();
   for (const p of pragmas.stage) {
     const target = firstAfter(p.line);
-    if (!target || target.keyword !== 'FROM') continue;
+    if (target?.keyword !== 'FROM') continue;
     // hadolint requires the FROM right below the comment; dockaudit skips blank and comment lines.
     if (p.tool === 'hadolint' && lineOf(target.span.start) !== p.line + 1) continue;
     addKeys(stageKeys, target.stage, p.keys);

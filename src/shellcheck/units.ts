@@ -31,7 +31,7 @@ export function shellcheckUnits(model: DockerfileAnalysis): ShellcheckUnit[] {
     const inst = top.keyword === 'ONBUILD' ? top.trigger : top;
     if (inst?.keyword !== 'RUN' || inst.form !== 'shell') continue;
     const read = model.commandsOf(inst);
-    if (!read || read.shell.kind !== 'posix') continue;
+    if (read?.shell.kind !== 'posix') continue;
     const shebang = shebangOf(inst.stage < 0 && !inst.onbuild ? preambleShell(model, inst) : read.shell.argv);
     if (!shebang) continue;
     const exports = knownVariables(model, inst);

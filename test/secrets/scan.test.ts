@@ -67,9 +67,7 @@ describe('scanText: look-alikes and placeholders (true negatives)', () => {
       'eyJhbGciOiJub25lIn0x.eyJzdWIiOiJ4In0xxxx.notajwtsignature0000',
     ],
     ['a git commit', 'ARG COMMIT=2f1a9c0d4b6e8f7a3c5d1e9b0a2c4d6e8f0a1b3c'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: compose interpolation, not a template
     ['a variable reference', 'DB_PASSWORD=${DB_PASSWORD}'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: compose interpolation, not a template
     ['a shell default in a reference', 'x: ${REDIS_PASSWORD:-nextcloud}'],
     ['a secret file path', 'POSTGRES_PASSWORD_FILE=/run/secrets/db_password'],
     ['a token URL', 'TOKEN_URL=https://auth.example.com/oauth/token'],
@@ -82,7 +80,6 @@ describe('scanText: look-alikes and placeholders (true negatives)', () => {
     ['a password hash with a secret name', 'ADMIN_TOKEN=$$argon2id$$v=19$$m=19456,t=2,p=1$$abc'],
     ['a public key', 'NEXT_PUBLIC_API_KEY=pk_abc123def456ghi789'],
     ['a URL with a placeholder password', 'postgres://user:password@localhost:5432/db'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: compose interpolation, not a template
     ['a URL with a variable password', 'postgres://app:${DB_PASSWORD}@db/app'],
     ['a file name as value', 'GOOGLE_CREDENTIALS=credentials.json'],
     ['a UUID-free version string', 'POWERSHELL_CHANNEL=PSDocker-TestDeps-ubi-8.4'],
