@@ -91,6 +91,43 @@ export function libcOf(ref: ImageRef): Libc | null {
   return null;
 }
 
+/** Official server images built on Debian unless their tag says otherwise. */
+const DEBIAN_SERVER_IMAGES = new Set([
+  'nginx',
+  'httpd',
+  'postgres',
+  'redis',
+  'mongo',
+  'mariadb',
+  'rabbitmq',
+  'memcached',
+  'tomcat',
+  'wordpress',
+  'gcc',
+]);
+const OTHER_DISTRO_TAG =
+  /(?:^|[-_.])(?:alpine|centos|ubi|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|al2)/;
+
+/**
+ * An official (or mirrored official) image built on Debian or Ubuntu, so with apt and `useradd`:
+ * debian, ubuntu, buildpack-deps, the language images (not amazoncorretto: Amazon Linux) and common
+ * servers, unless the tag names another distribution.
+ */
+export function isDebianBased(ref: ImageRef): boolean {
+  if (!(ref.official || isMirrorOfOfficial(ref))) return false;
+  if (OTHER_DISTRO_TAG.test((ref.tag ?? '').toLowerCase()) || WINDOWS_TAG.test((ref.tag ?? '').toLowerCase()))
+    return false;
+  const name = shortName(ref);
+  if (name === 'amazoncorretto') return false;
+  return (
+    name === 'debian' ||
+    name === 'ubuntu' ||
+    name === 'buildpack-deps' ||
+    LANGUAGE_IMAGES.has(name) ||
+    DEBIAN_SERVER_IMAGES.has(name)
+  );
+}
+
 /** `docker.xuanyuan.run/python`, `mirror.gcr.io/library/python`: a registry mirror of an official image. */
 function isMirrorOfOfficial(ref: ImageRef): boolean {
   return ref.explicitRegistry && (!ref.repository.includes('/') || ref.repository.startsWith('library/'));

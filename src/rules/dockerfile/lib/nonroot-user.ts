@@ -9,47 +9,11 @@ import type { TextEdit } from '../../../core/finding.js';
 import type { ImageRef } from '../../../core/image-ref.js';
 import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { Instruction, Stage } from '../../../dockerfile/model.js';
-import { shortName } from './images.js';
+import { isDebianBased, libcOf } from './images.js';
 import { sameCase } from './instructions.js';
 
 /** The UID (and GID) of the user the fix creates; the optimizer uses the same one. */
 export const UNPRIVILEGED_UID = 10001;
-
-/** Official images built on Debian (or Ubuntu) unless their tag says Alpine. */
-const DEBIAN_BASED = new Set([
-  'debian',
-  'ubuntu',
-  'python',
-  'node',
-  'golang',
-  'ruby',
-  'php',
-  'perl',
-  'rust',
-  'openjdk',
-  'eclipse-temurin',
-  'amazoncorretto',
-  'maven',
-  'gradle',
-  'buildpack-deps',
-  'nginx',
-  'httpd',
-  'elixir',
-  'erlang',
-  'haskell',
-  'julia',
-  'r-base',
-  'swift',
-  'gcc',
-  'postgres',
-  'redis',
-  'mongo',
-  'mariadb',
-  'rabbitmq',
-  'memcached',
-  'tomcat',
-  'wordpress',
-]);
 
 export type Tools = 'debian' | 'alpine';
 
@@ -73,11 +37,8 @@ export function userTools(
   if (other || (apt && apk)) return null;
   if (apk) return 'alpine';
   if (apt) return 'debian';
-  const name = shortName(root);
-  const tag = (root.tag ?? '').toLowerCase();
-  if (name === 'alpine' || tag.includes('alpine')) return 'alpine';
-  if (root.registry === 'docker.io' && root.repository.startsWith('library/') && DEBIAN_BASED.has(name))
-    return 'debian';
+  if (libcOf(root) === 'musl') return 'alpine';
+  if (isDebianBased(root)) return 'debian';
   return null;
 }
 
