@@ -1,6 +1,5 @@
 import { dockerfileRule } from '../define.js';
-import { commandSpan, hasOpt, packageCommandsOf } from './lib/packages.js';
-import { DNF_TOOLS, prompts } from './lib/rpm.js';
+import { DNF_TOOLS, reportMissingYes } from './lib/rpm.js';
 
 export default dockerfileRule({
   id: 'dnf-yes',
@@ -18,15 +17,6 @@ export default dockerfileRule({
   },
   messages: { default: 'add -y to `{tool} {subcommand}`: builds cannot answer its prompt' },
   check({ model, report }) {
-    for (const pc of packageCommandsOf(model, 'rpm')) {
-      if (!DNF_TOOLS.has(pc.tool) || !prompts(pc) || pc.hasUnknownArgs) continue;
-      if (hasOpt(pc, 'y', 'assumeyes')) continue;
-      const last = pc.subcommandWords[pc.subcommandWords.length - 1]!;
-      report({
-        span: commandSpan(pc),
-        data: { tool: pc.tool, subcommand: pc.subcommandWords.map((w) => w.value).join(' ') },
-        fix: pc.expanded.has(last) ? undefined : [{ start: last.end, end: last.end, text: ' -y' }],
-      });
-    }
+    reportMissingYes(model, DNF_TOOLS, report);
   },
 });

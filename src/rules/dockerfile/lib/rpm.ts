@@ -3,7 +3,7 @@ import type { DockerfileAnalysis } from '../../../dockerfile/analysis.js';
 import type { RunInstruction } from '../../../dockerfile/model.js';
 import { appendAfter, clearsDir, removes, uncleaned } from './cleanup.js';
 import { rpmPinned } from './package-versions.js';
-import { commandSpan, type PackageCommand, packageCommandsOf } from './packages.js';
+import { commandSpan, hasOpt, type PackageCommand, packageCommandsOf } from './packages.js';
 import { unpinnedReport } from './pins.js';
 
 /** Shared by the yum and dnf rules: prompts, cache cleanup and version pins of rpm package managers. */
@@ -98,6 +98,27 @@ export function reportUnpinnedRpm(
       span: commandSpan(pc),
       messageId: isModule && r.messageId === 'default' ? 'module' : r.messageId,
       data: r.data,
+    });
+  }
+}
+
+/**
+ * Reports prompting subcommands of `tools` run without `-y`/`--assumeyes`, with a fix adding `-y` after
+ * the subcommand (not when it came from a variable). The check of DL3030 (yum) and DL3038 (dnf).
+ */
+export function reportMissingYes(
+  model: DockerfileAnalysis,
+  tools: ReadonlySet<string>,
+  report: (d: ReportDescriptor) => void,
+): void {
+  for (const pc of packageCommandsOf(model, 'rpm')) {
+    if (!tools.has(pc.tool) || !prompts(pc) || pc.hasUnknownArgs) continue;
+    if (hasOpt(pc, 'y', 'assumeyes')) continue;
+    const last = pc.subcommandWords[pc.subcommandWords.length - 1]!;
+    report({
+      span: commandSpan(pc),
+      data: { tool: pc.tool, subcommand: pc.subcommandWords.map((w) => w.value).join(' ') },
+      fix: pc.expanded.has(last) ? undefined : [{ start: last.end, end: last.end, text: ' -y' }],
     });
   }
 }
