@@ -79,6 +79,12 @@ testRule(rule, {
         'FROM myorg/base:1\nRUN apt-get update\nRUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-create-home --shell /usr/sbin/nologin --no-log-init app\nUSER 10001:10001\nCMD ["x"]\n',
     },
     {
+      name: 'no fix on amazoncorretto (Amazon Linux, not Debian)',
+      code: 'FROM amazoncorretto:21\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+      errors: [{ line: 1, column: 6 }],
+      output: 'FROM amazoncorretto:21\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+    },
+    {
       name: 'no fix on an RPM-based image',
       code: 'FROM fedora:40\nRUN dnf -y install x\nCMD ["x"]\n',
       errors: [{ line: 1, column: 6 }],
